@@ -1,0 +1,3 @@
+from nghiquyet.cli import main
+
+main()

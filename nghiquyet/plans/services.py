@@ -1,0 +1,251 @@
+"""The only writers of resolutions, indicators and targets. Each call is one transaction and
+leaves an audit record; bad input raises ``ValidationError`` naming the field and writes nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from nghiquyet.core.numbers import Convention
+from nghiquyet.core.targets import (
+    ChangeMethod,
+    Direction,
+    IndicatorKind,
+    TargetError,
+    TargetSpec,
+    TermBasis,
+    parse_target,
+)
+from nghiquyet.orgunits.models import OrgUnit
+from nghiquyet.results.audit import Actor, record_change, snapshot
+
+from .models import Indicator, IndicatorGroup, Resolution, Target, TargetRevision
+
+
+@transaction.atomic
+def create_resolution(
+    *,
+    code: str,
+    title: str,
+    kind: str,
+    issuer: OrgUnit,
+    scope: OrgUnit,
+    first_year: int,
+    last_year: int,
+    number: str = "",
+    issued_on: date | None = None,
+    parent: Resolution | None = None,
+    notes: str = "",
+    actor: Actor,
+) -> Resolution:
+    if Resolution.objects.filter(code=code).exists():
+        raise ValidationError({"code": f"Mã nghị quyết '{code}' đã tồn tại."})
+    if last_year < first_year:
+        raise ValidationError({"last_year": "Năm cuối của nghị quyết trước năm đầu."})
+    if issued_on and issued_on.year > last_year:
+        raise ValidationError({"issued_on": "Ngày ban hành sau khi nghị quyết đã hết thời hạn."})
+    resolution = Resolution(
+        code=code,
+        title=title,
+        kind=kind,
+        issuer=issuer,
+        scope=scope,
+        first_year=first_year,
+        last_year=last_year,
+        number=number,
+        issued_on=issued_on,
+        parent=parent,
+        notes=notes,
+    )
+    resolution.full_clean()
+    resolution.save()
+    record_change(actor, "create", resolution, after=snapshot(resolution))
+    return resolution
+
+
+@transaction.atomic
+def add_group(resolution: Resolution, title: str, *, actor: Actor) -> IndicatorGroup:
+    position = resolution.groups.count() + 1
+    group = IndicatorGroup.objects.create(resolution=resolution, position=position, title=title)
+    record_change(actor, "create", group, after=snapshot(group))
+    return group
+
+
+@transaction.atomic
+def add_indicator(
+    resolution: Resolution,
+    *,
+    code: str,
+    name: str,
+    unit: str,
+    direction: str,
+    kind: str,
+    group: IndicatorGroup | None = None,
+    parent: Indicator | None = None,
+    term_basis: str = "",
+    change_method: str = "",
+    actor: Actor,
+    **details: Any,
+) -> Indicator:
+    errors: dict[str, str] = {}
+    if direction not in Direction.__members__.values():
+        errors["direction"] = f"Chiều đánh giá '{direction}' không hợp lệ (up, down, range, qualitative)."
+    if kind not in IndicatorKind.__members__.values():
+        errors["kind"] = f"Loại chỉ tiêu '{kind}' không hợp lệ (flow, level, change, qualitative)."
+    if term_basis and term_basis not in TermBasis.__members__.values():
+        errors["term_basis"] = f"Cách tính cả nhiệm kỳ '{term_basis}' không hợp lệ."
+    if kind == IndicatorKind.CHANGE and change_method not in ChangeMethod.__members__.values():
+        errors["change_method"] = "Chỉ tiêu tốc độ thay đổi cần cách tính: points hoặc cagr."
+    if group is not None and group.resolution_id != resolution.pk:
+        errors["group"] = "Nhóm chỉ tiêu thuộc nghị quyết khác."
+    if resolution.indicators.filter(code=code).exists():
+        errors["code"] = f"Nghị quyết '{resolution.code}' đã có chỉ tiêu mã '{code}'."
+    if errors:
+        raise ValidationError(errors)
+    indicator = Indicator.objects.create(
+        resolution=resolution,
+        group=group,
+        parent=parent,
+        code=code,
+        position=resolution.indicators.count() + 1,
+        name=name,
+        unit=unit,
+        direction=direction,
+        kind=kind,
+        term_basis=term_basis,
+        change_method=change_method,
+        **details,
+    )
+    record_change(actor, "create", indicator, after=snapshot(indicator))
+    return indicator
+
+
+def _parse_target_text(raw_text: str, field: str = "raw_text") -> TargetSpec:
+    try:
+        return parse_target(raw_text, Convention.TYPED)
+    except TargetError as exc:
+        raise ValidationError({field: str(exc)}) from exc
+
+
+@transaction.atomic
+def set_target(
+    indicator: Indicator,
+    *,
+    raw_text: str,
+    scope: str,
+    source: str,
+    year: int | None = None,
+    baseline: Decimal | None = None,
+    note: str = "",
+    actor: Actor,
+) -> Target:
+    """Create the target of an indicator for a scope (the term, or one year)."""
+    spec = _parse_target_text(raw_text)
+    resolution = indicator.resolution
+    if scope == Target.Scope.YEAR:
+        if year is None or not resolution.first_year <= year <= resolution.last_year:
+            raise ValidationError(
+                {"year": f"Năm {year} nằm ngoài thời hạn của nghị quyết "
+                 f"({resolution.first_year}–{resolution.last_year})."}
+            )
+    elif scope == Target.Scope.TERM:
+        year = None
+    else:
+        raise ValidationError({"scope": f"Phạm vi chỉ tiêu '{scope}' không hợp lệ (term, year)."})
+    if indicator.targets.filter(scope=scope, year=year, source=source).exists():
+        raise ValidationError({"raw_text": "Chỉ tiêu này đã có mục tiêu cho phạm vi và nguồn đó."})
+    change = spec.change.value if spec.change else ""
+    if indicator.kind == IndicatorKind.CHANGE:
+        change = indicator.change_method or change
+    target = Target.objects.create(
+        indicator=indicator,
+        scope=scope,
+        year=year,
+        source=source,
+        comparator=spec.comparator.value,
+        value=spec.value,
+        upper=spec.upper,
+        raw_text=spec.raw,
+        change_method=change,
+        baseline=baseline,
+        note=note,
+        is_primary=not indicator.targets.filter(scope=scope, year=year, is_primary=True).exists(),
+    )
+    record_change(actor, "create", target, after=snapshot(target))
+    return target
+
+
+@transaction.atomic
+def revise_target(
+    target: Target,
+    *,
+    raw_text: str,
+    effective_on: date,
+    decision: str,
+    reason: str,
+    actor: Actor,
+    expected_version: int | None = None,
+) -> TargetRevision:
+    """Formally change a target; the old value stays in its history.
+
+    Lục Ngạn, 25 June 2018: độ che phủ rừng "37" → "41,3" by the mid-term conference.
+    """
+    target = Target.objects.select_for_update().select_related("indicator__resolution").get(
+        pk=target.pk
+    )
+    errors: dict[str, str] = {}
+    if expected_version is not None and target.version != expected_version:
+        errors["raw_text"] = (
+            f"Chỉ tiêu vừa được người khác điều chỉnh thành '{target.raw_text}'. "
+            "Hãy xem lại trước khi điều chỉnh tiếp."
+        )
+    if not decision.strip():
+        errors["decision"] = "Cần ghi văn bản (quyết định, kết luận) điều chỉnh chỉ tiêu."
+    if not reason.strip():
+        errors["reason"] = "Cần ghi lý do điều chỉnh."
+    resolution = target.indicator.resolution
+    if resolution.issued_on and effective_on < resolution.issued_on:
+        errors["effective_on"] = (
+            f"Ngày hiệu lực {effective_on:%d/%m/%Y} trước ngày ban hành nghị quyết "
+            f"({resolution.issued_on:%d/%m/%Y})."
+        )
+    elif effective_on.year > resolution.last_year:
+        errors["effective_on"] = "Ngày hiệu lực sau khi nghị quyết đã hết thời hạn."
+    last = target.revisions.order_by("-effective_on").first()
+    if last is not None and effective_on < last.effective_on:
+        errors["effective_on"] = (
+            f"Đã có lần điều chỉnh có hiệu lực từ {last.effective_on:%d/%m/%Y}; "
+            "lần điều chỉnh mới không thể có hiệu lực sớm hơn."
+        )
+    if errors:
+        raise ValidationError(errors)
+    spec = _parse_target_text(raw_text)
+    before = snapshot(target)
+    revision = TargetRevision.objects.create(
+        target=target,
+        old_comparator=target.comparator,
+        old_value=target.value,
+        old_upper=target.upper,
+        old_raw_text=target.raw_text,
+        new_comparator=spec.comparator.value,
+        new_value=spec.value,
+        new_upper=spec.upper,
+        new_raw_text=spec.raw,
+        effective_on=effective_on,
+        decision=decision.strip(),
+        reason=reason.strip(),
+        created_by=actor.user if actor.user is not None and actor.user.pk else None,
+    )
+    target.comparator = spec.comparator.value
+    target.value = spec.value
+    target.upper = spec.upper
+    target.raw_text = spec.raw
+    target.version += 1
+    target.save()
+    record_change(actor, "revise", target, before=before, after=snapshot(target), reason=reason)
+    return revision

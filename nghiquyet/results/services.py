@@ -1,0 +1,224 @@
+"""The only writers of observations and assessments.
+
+Every call runs in one transaction, checks the unit is inside the resolution's scope and the
+period inside its term, reads numbers by the core's Vietnamese rules, detects concurrent edits
+by version, and audits the change. Bad input raises ``ValidationError`` naming the field.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from nghiquyet.core.evaluation import Status
+from nghiquyet.core.numbers import Convention, NumberFormatError, parse_quantity
+from nghiquyet.core.periods import PeriodError, parse_period
+from nghiquyet.core.targets import IndicatorKind
+from nghiquyet.orgunits.models import OrgUnit
+from nghiquyet.plans.models import Indicator
+from nghiquyet.results.audit import Actor, record_change, snapshot
+
+from .models import Assessment, Observation
+
+
+class ConcurrentEdit(ValidationError):
+    """Somebody else saved the same value first; ``current`` is what they saved."""
+
+    def __init__(self, current: Observation) -> None:
+        self.current = current
+        who = current.updated_by.get_username() if current.updated_by else "người khác"
+        super().__init__(
+            {
+                "value": (
+                    f"Giá trị này vừa được {who} lưu là '{current.raw_text}' "
+                    f"(phiên bản {current.version}). Giá trị bạn nhập chưa được lưu: "
+                    "hãy xem lại và lưu lần nữa nếu vẫn muốn thay."
+                )
+            },
+            code="conflict",
+        )
+
+
+def _user(actor: Actor) -> object | None:
+    return actor.user if actor.user is not None and actor.user.pk else None
+
+
+def read_value(indicator: Indicator, raw_text: str, convention: Convention = Convention.TYPED) -> tuple[Decimal, bool]:
+    """Parse a typed value into the indicator's unit: ("ước 248", tỷ đồng) → (248, estimate)."""
+    try:
+        quantity = parse_quantity(raw_text, convention).in_unit(indicator.unit or None)
+    except NumberFormatError as exc:
+        raise ValidationError({"value": f"'{raw_text}': {exc.reason}"}, code=exc.code) from exc
+    if quantity.upper is not None:
+        raise ValidationError({"value": f"'{raw_text}': giá trị thực hiện là một con số, không phải khoảng."})
+    return quantity.value, quantity.estimate
+
+
+def _check_range(indicator: Indicator, value: Decimal) -> None:
+    if indicator.value_min is not None and value < indicator.value_min:
+        raise ValidationError({"value": f"Giá trị {value} nhỏ hơn mức tối thiểu {indicator.value_min}."})
+    if indicator.value_max is not None and value > indicator.value_max:
+        raise ValidationError({"value": f"Giá trị {value} lớn hơn mức tối đa {indicator.value_max}."})
+    if indicator.kind in (IndicatorKind.FLOW, IndicatorKind.LEVEL) and value < 0:
+        raise ValidationError({"value": "Giá trị âm không hợp lệ cho chỉ tiêu này."})
+    if indicator.unit.strip() == "%" and indicator.value_max is None and value > 100 and indicator.kind == IndicatorKind.LEVEL:
+        raise ValidationError({"value": f"Tỷ lệ {value} % vượt quá 100 %."})
+
+
+@transaction.atomic
+def record_observation(
+    *,
+    indicator: Indicator,
+    org_unit: OrgUnit,
+    period: str,
+    raw_text: str = "",
+    value: Decimal | None = None,
+    reported_pct: Decimal | None = None,
+    is_estimate: bool = False,
+    note: str = "",
+    source: str = Observation.Source.FORM,
+    source_ref: str = "",
+    source_quote: str = "",
+    reported_on: date | None = None,
+    expected_version: int | None = None,
+    actor: Actor,
+) -> Observation:
+    """Save the value of an indicator for a unit and period (create or change).
+
+    ``raw_text`` is what the person typed ("4.500", "ước 248"); ``value`` may be given instead
+    by callers that already hold a number. Saving the same thing twice changes nothing.
+    """
+    try:
+        parsed_period = parse_period(period)
+    except PeriodError as exc:
+        raise ValidationError({"period": str(exc)}, code=exc.code) from exc
+    resolution = indicator.resolution
+    if not resolution.covers(parsed_period):
+        raise ValidationError(
+            {"period": f"Kỳ {parsed_period.label} nằm ngoài thời hạn của nghị quyết "
+             f"'{resolution.code}' ({resolution.term.label})."},
+            code="period_outside",
+        )
+    scope = resolution.scope
+    if not org_unit.path.startswith(scope.path):
+        raise ValidationError(
+            {"org_unit": f"Đơn vị '{org_unit.name}' không thuộc phạm vi của nghị quyết "
+             f"'{resolution.code}' ({scope.name})."},
+            code="unit_outside",
+        )
+    if raw_text:
+        value, typed_estimate = read_value(indicator, raw_text)
+        is_estimate = is_estimate or typed_estimate
+    if value is None and reported_pct is None:
+        raise ValidationError({"value": "Chưa có giá trị."}, code="required")
+    if value is not None:
+        _check_range(indicator, value)
+    raw_text = raw_text or ("" if value is None else str(value))
+
+    existing = (
+        Observation.objects.select_for_update()
+        .select_related("updated_by")
+        .filter(indicator=indicator, org_unit=org_unit, period=parsed_period.code, is_deleted=False)
+        .first()
+    )
+    fields = {
+        "value": value,
+        "reported_pct": reported_pct,
+        "raw_text": raw_text,
+        "is_estimate": is_estimate,
+        "note": note,
+    }
+    if existing is not None:
+        if expected_version is not None and existing.version != expected_version:
+            raise ConcurrentEdit(existing)
+        if all(getattr(existing, name) == new for name, new in fields.items()):
+            return existing
+        before = snapshot(existing)
+        for name, new in fields.items():
+            setattr(existing, name, new)
+        existing.source, existing.source_ref, existing.source_quote = source, source_ref, source_quote
+        existing.reported_on = reported_on or existing.reported_on
+        existing.updated_by = _user(actor)  # type: ignore[assignment]
+        existing.version += 1
+        existing.save()
+        record_change(actor, "update", existing, before=before, after=snapshot(existing))
+        return existing
+    if expected_version not in (None, 0):
+        raise ValidationError(
+            {"value": "Giá trị bạn sửa đã bị người khác xóa. Hãy tải lại trang."}, code="conflict"
+        )
+    observation = Observation.objects.create(
+        indicator=indicator,
+        org_unit=org_unit,
+        period=parsed_period.code,
+        period_end=parsed_period.end,
+        source=source,
+        source_ref=source_ref,
+        source_quote=source_quote,
+        reported_on=reported_on or date.today(),
+        created_by=_user(actor),
+        updated_by=_user(actor),
+        **fields,
+    )
+    record_change(actor, "create", observation, after=snapshot(observation))
+    return observation
+
+
+@transaction.atomic
+def delete_observation(observation: Observation, *, reason: str, actor: Actor) -> None:
+    """Soft delete: the row stays, marked deleted, and the audit says who and why."""
+    if not reason.strip():
+        raise ValidationError({"reason": "Cần ghi lý do xóa."})
+    before = snapshot(observation)
+    observation.is_deleted = True
+    observation.version += 1
+    observation.save(update_fields=["is_deleted", "version", "updated_at"])
+    record_change(actor, "delete", observation, before=before, reason=reason)
+
+
+@transaction.atomic
+def assess(
+    *,
+    indicator: Indicator,
+    org_unit: OrgUnit,
+    period: str,
+    status_override: str = "",
+    override_reason: str = "",
+    causes_subjective: str = "",
+    causes_objective: str = "",
+    remedies: str = "",
+    responsible_agency: str = "",
+    actor: Actor,
+) -> Assessment:
+    """Record people's judgement. An override needs a reason; the computed status stays visible.
+
+    National 2019: urban unemployment 3,1 % against "dưới 4" computes as exceeded and was
+    reported as met — an override with its reason.
+    """
+    try:
+        code = parse_period(period).code
+    except PeriodError as exc:
+        raise ValidationError({"period": str(exc)}) from exc
+    if status_override and status_override not in Status.__members__.values():
+        raise ValidationError({"status_override": f"Trạng thái '{status_override}' không hợp lệ."})
+    if status_override and not override_reason.strip():
+        raise ValidationError({"override_reason": "Cần ghi lý do khi đánh giá khác với kết quả tính."})
+    assessment, created = Assessment.objects.select_for_update().get_or_create(
+        indicator=indicator, org_unit=org_unit, period=code
+    )
+    before = None if created else snapshot(assessment)
+    assessment.status_override = status_override
+    assessment.override_reason = override_reason.strip()
+    assessment.causes_subjective = causes_subjective
+    assessment.causes_objective = causes_objective
+    assessment.remedies = remedies
+    assessment.responsible_agency = responsible_agency
+    assessment.author = _user(actor)  # type: ignore[assignment]
+    if not created:
+        assessment.version += 1
+    assessment.save()
+    record_change(actor, "create" if created else "update", assessment, before=before, after=snapshot(assessment))
+    return assessment
