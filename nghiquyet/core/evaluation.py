@@ -125,7 +125,9 @@ def gap_points(actual: Decimal, target: TargetSpec, direction: Direction) -> Dec
     return None
 
 
-def change_per_year(base: Decimal, current: Decimal, years: Decimal, method: ChangeMethod) -> Decimal:
+def change_per_year(
+    base: Decimal, current: Decimal, years: Decimal, method: ChangeMethod
+) -> Decimal:
     """The change achieved a year, signed (negative for a fall).
 
     Points: (current − base) ÷ years — poverty 20,1 % → 10,06 % in 2 years is −5,02 a year.
@@ -170,7 +172,9 @@ def evaluate(
         return Evaluation(Status.NO_DATA if due else Status.NOT_DUE, final=final)
     if actual is None or target is None:
         if reported_ratio is not None:
-            return Evaluation(_status_from_ratio(reported_ratio, threshold), reported_ratio, None, final)
+            return Evaluation(
+                _status_from_ratio(reported_ratio, threshold), reported_ratio, None, final
+            )
         return Evaluation(Status.NO_DATA if due else Status.NOT_DUE, final=final)
 
     # A change target is an amount a year in the good direction; compare like an "up" target.

@@ -135,6 +135,7 @@ class Quantity:
 
     ``value`` is the figure (for a range: its lower bound), with scale words applied;
     ``upper`` is set for ranges only. ``unit`` is the rest of the text ("ha", "đồng", "%").
+    ``scale`` is the factor of the scale words the text carried (1 when it had none).
     """
 
     raw: str
@@ -150,19 +151,20 @@ class Quantity:
         return self.value
 
     def in_unit(self, unit: str | None) -> Quantity:
-        """Express the quantity in ``unit``, folding scale words: 4,6 nghìn tỷ → 4.600 tỷ đồng.
+        """Express the quantity in ``unit``: "4,6 nghìn tỷ" in "tỷ đồng" is 4.600.
 
-        The scale of ``unit`` ("tỷ đồng" → 10⁹) divides the absolute value.
+        A figure typed without scale words ("248") is taken to be in ``unit`` already; one
+        with scale words is divided by the scale of ``unit`` ("tỷ đồng" → 10⁹).
         """
+        if self.scale == 1:
+            return replace(self, unit=unit)
         factor = scale_of_unit(unit)
-        if factor == 1:
-            return self
         return replace(
             self,
             value=_normalize(self.value / factor),
             upper=None if self.upper is None else _normalize(self.upper / factor),
             unit=unit,
-            scale=factor,
+            scale=Decimal(1),
         )
 
 
@@ -222,9 +224,7 @@ def parse_quantity(text: str, convention: Convention = Convention.TYPED) -> Quan
         rest = rest[range_match.end() :].strip()
         comparator = _single(raw, comparator, Comparator.RANGE)
         if upper < first:
-            raise NumberFormatError(
-                raw, "khoảng giá trị ngược: cận dưới lớn hơn cận trên"
-            )
+            raise NumberFormatError(raw, "khoảng giá trị ngược: cận dưới lớn hơn cận trên")
 
     scale, rest = _strip_scale(rest)
     unit = rest.strip(" .;:") or None
@@ -236,7 +236,7 @@ def parse_quantity(text: str, convention: Convention = Convention.TYPED) -> Quan
         comparator=comparator or Comparator.EQ,
         upper=None if upper is None else _normalize(upper * scale),
         unit=unit,
-        scale=Decimal(1),
+        scale=scale,
         estimate=estimate,
     )
 
@@ -262,7 +262,7 @@ def format_number(value: Decimal | float | int, decimals: int | None = None) -> 
     sign = "-" if number < 0 else ""
     text = f"{abs(number):f}"
     whole, _, frac = text.partition(".")
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]

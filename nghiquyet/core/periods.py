@@ -57,8 +57,17 @@ def roman(number: int) -> str:
     if number <= 0:
         raise ValueError("Roman numerals start at 1")
     parts = []
-    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"),
-                           (90, "XC"), (50, "L"), (40, "XL"), *_ROMAN):
+    for value, letters in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        *_ROMAN,
+    ):
         while number >= value:
             parts.append(letters)
             number -= value
@@ -123,16 +132,18 @@ class Period:
     @property
     def label(self) -> str:
         """The Vietnamese name a report uses: "9 tháng năm 2023", "nhiệm kỳ 2020 - 2025"."""
-        if self.kind is PeriodKind.HALF:
-            part = "đầu" if self.number == 1 else "cuối"
-            return f"6 tháng {part} năm {self.year}"
-        return {
-            PeriodKind.YEAR: f"năm {self.year}",
-            PeriodKind.NINE_MONTHS: f"9 tháng năm {self.year}",
-            PeriodKind.QUARTER: f"quý {roman(self.number)} năm {self.year}",
-            PeriodKind.MONTH: f"tháng {self.number} năm {self.year}",
-            PeriodKind.TERM: f"nhiệm kỳ {self.year} - {self.number}",
-        }[self.kind]
+        match self.kind:
+            case PeriodKind.HALF:
+                return f"6 tháng {'đầu' if self.number == 1 else 'cuối'} năm {self.year}"
+            case PeriodKind.NINE_MONTHS:
+                return f"9 tháng năm {self.year}"
+            case PeriodKind.QUARTER:
+                return f"quý {roman(self.number)} năm {self.year}"
+            case PeriodKind.MONTH:
+                return f"tháng {self.number} năm {self.year}"
+            case PeriodKind.TERM:
+                return f"nhiệm kỳ {self.year} - {self.number}"
+        return f"năm {self.year}"
 
     @property
     def is_term(self) -> bool:
@@ -228,7 +239,9 @@ def parse_period(text: str) -> Period:
     for pattern, kind in _CODE_PATTERNS:
         match = pattern.fullmatch(cleaned.upper())
         if match:
-            return _build(text, kind, match.group(1), match.group(2) if kind is not PeriodKind.YEAR else "")
+            return _build(
+                text, kind, match.group(1), match.group(2) if kind is not PeriodKind.YEAR else ""
+            )
     lowered = re.sub(r"\s+", " ", cleaned.lower())
     for pattern, kind in _PHRASES:
         match = pattern.match(lowered)

@@ -96,7 +96,8 @@ def _not_enough(method: Method, note: str) -> Progress:
 def linear_pace(
     base: float | None, target: float, actual: float | None, elapsed: float, direction: Direction
 ) -> Progress:
-    """Linear pace: expected(t) = base + (target − base)·f; pace = (actual − base) ÷ (expected − base).
+    """Linear pace: expected(t) = base + (target − base)·f;
+    pace = (actual − base) ÷ (expected − base).
 
     ``elapsed`` is the share f of the term gone by (0–1). Buckets: achieved; on track when
     pace ≥ 0,95; at risk when 0,85 ≤ pace < 0,95; off track below.

@@ -13,9 +13,21 @@ __all__ = ["fold", "normalize_name", "slugify"]
 
 # Old-style tone placement → new-style (the form Unicode NFC text mostly uses today).
 _TONE_PAIRS = {
-    "òa": "oà", "óa": "oá", "ỏa": "oả", "õa": "oã", "ọa": "oạ",
-    "òe": "oè", "óe": "oé", "ỏe": "oẻ", "õe": "oẽ", "ọe": "oẹ",
-    "ùy": "uỳ", "úy": "uý", "ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ",
+    "òa": "oà",
+    "óa": "oá",
+    "ỏa": "oả",
+    "õa": "oã",
+    "ọa": "oạ",
+    "òe": "oè",
+    "óe": "oé",
+    "ỏe": "oẻ",
+    "õe": "oẽ",
+    "ọe": "oẹ",
+    "ùy": "uỳ",
+    "úy": "uý",
+    "ủy": "uỷ",
+    "ũy": "uỹ",
+    "ụy": "uỵ",
 }
 _TONE_RE = re.compile("|".join(_TONE_PAIRS))
 
@@ -37,7 +49,10 @@ def _word_end(match: re.Match[str], text: str) -> bool:
 
 
 def fold(text: str) -> str:
-    """Strip every diacritic for tone-insensitive matching: "Độ che phủ rừng" → "do che phu rung"."""
+    """Strip every diacritic for tone-insensitive matching.
+
+    "Độ che phủ rừng" → "do che phu rung".
+    """
     text = normalize_name(text).replace("đ", "d")
     decomposed = unicodedata.normalize("NFD", text)
     return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")

@@ -18,7 +18,7 @@ from nghiquyet.core.periods import Period, PeriodKind, roman
 from nghiquyet.core.targets import ChangeMethod, Direction, IndicatorKind, TargetSpec, TermBasis
 from nghiquyet.orgunits.models import OrgUnit
 
-AMOUNT = {"max_digits": 24, "decimal_places": 6}
+DIGITS, PLACES = 24, 6  # up to 10¹⁸ with 6 decimals: đồng, tấn, tỷ lệ alike
 
 
 def _choices(enum: type) -> list[tuple[str, str]]:
@@ -37,12 +37,16 @@ class Resolution(models.Model):
     number = models.CharField(_("số hiệu"), max_length=64, blank=True)
     kind = models.CharField(_("loại"), max_length=32, choices=Kind.choices)
     issuer = models.ForeignKey(
-        OrgUnit, on_delete=models.PROTECT, related_name="issued_resolutions",
+        OrgUnit,
+        on_delete=models.PROTECT,
+        related_name="issued_resolutions",
         verbose_name=_("cơ quan ban hành"),
     )
     # The territory whose figures the resolution tracks; observations must lie within it.
     scope = models.ForeignKey(
-        OrgUnit, on_delete=models.PROTECT, related_name="scoped_resolutions",
+        OrgUnit,
+        on_delete=models.PROTECT,
+        related_name="scoped_resolutions",
         verbose_name=_("phạm vi"),
     )
     first_year = models.PositiveSmallIntegerField(_("năm đầu"))
@@ -107,9 +111,7 @@ class IndicatorGroup(models.Model):
 
 
 class Indicator(models.Model):
-    resolution = models.ForeignKey(
-        Resolution, on_delete=models.CASCADE, related_name="indicators"
-    )
+    resolution = models.ForeignKey(Resolution, on_delete=models.CASCADE, related_name="indicators")
     group = models.ForeignKey(
         IndicatorGroup, on_delete=models.PROTECT, related_name="indicators", null=True, blank=True
     )
@@ -129,8 +131,8 @@ class Indicator(models.Model):
     responsible_agency = models.CharField(_("cơ quan chủ trì"), max_length=200, blank=True)
     data_source = models.CharField(_("nguồn số liệu"), max_length=200, blank=True)
     notes = models.TextField(_("ghi chú"), blank=True)
-    value_min = models.DecimalField(null=True, blank=True, **AMOUNT)
-    value_max = models.DecimalField(null=True, blank=True, **AMOUNT)
+    value_min = models.DecimalField(null=True, blank=True, max_digits=DIGITS, decimal_places=PLACES)
+    value_max = models.DecimalField(null=True, blank=True, max_digits=DIGITS, decimal_places=PLACES)
     withdrawn_on = models.DateField(_("đưa ra khỏi nghị quyết từ"), null=True, blank=True)
     withdrawn_reason = models.TextField(blank=True)
 
@@ -165,12 +167,12 @@ class Target(models.Model):
     year = models.PositiveSmallIntegerField(null=True, blank=True)
     source = models.CharField(max_length=16, choices=Source.choices)
     comparator = models.CharField(max_length=8, choices=_choices(Comparator))
-    value = models.DecimalField(**AMOUNT)
-    upper = models.DecimalField(null=True, blank=True, **AMOUNT)
+    value = models.DecimalField(max_digits=DIGITS, decimal_places=PLACES)
+    upper = models.DecimalField(null=True, blank=True, max_digits=DIGITS, decimal_places=PLACES)
     raw_text = models.CharField(_("chỉ tiêu như đã ghi"), max_length=200)
     change_method = models.CharField(max_length=8, choices=_choices(ChangeMethod), blank=True)
     # The starting point of a term target (value at the end of the baseline year).
-    baseline = models.DecimalField(null=True, blank=True, **AMOUNT)
+    baseline = models.DecimalField(null=True, blank=True, max_digits=DIGITS, decimal_places=PLACES)
     # Where a demo figure was not stated but derived ("60 % of plan" → plan 1.000), say so.
     note = models.TextField(blank=True)
     # When several targets share indicator, scope and year (KH huyện vs KH tỉnh giao), the
@@ -191,8 +193,15 @@ class Target(models.Model):
             ),
         ]
 
+    # Filled by the scorecard selectors with this target's revisions (one query for all).
+    revision_list: list[TargetRevision]
+
     def __str__(self) -> str:
         return self.raw_text
+
+    def revisions_in_order(self) -> list[TargetRevision]:
+        cached = getattr(self, "revision_list", None)
+        return cached if cached is not None else list(self.revisions.order_by("effective_on", "id"))
 
     def spec(self) -> TargetSpec:
         return TargetSpec(
@@ -220,12 +229,12 @@ class TargetRevision(models.Model):
 
     target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="revisions")
     old_comparator = models.CharField(max_length=8, choices=_choices(Comparator))
-    old_value = models.DecimalField(**AMOUNT)
-    old_upper = models.DecimalField(null=True, blank=True, **AMOUNT)
+    old_value = models.DecimalField(max_digits=DIGITS, decimal_places=PLACES)
+    old_upper = models.DecimalField(null=True, blank=True, max_digits=DIGITS, decimal_places=PLACES)
     old_raw_text = models.CharField(max_length=200)
     new_comparator = models.CharField(max_length=8, choices=_choices(Comparator))
-    new_value = models.DecimalField(**AMOUNT)
-    new_upper = models.DecimalField(null=True, blank=True, **AMOUNT)
+    new_value = models.DecimalField(max_digits=DIGITS, decimal_places=PLACES)
+    new_upper = models.DecimalField(null=True, blank=True, max_digits=DIGITS, decimal_places=PLACES)
     new_raw_text = models.CharField(max_length=200)
     effective_on = models.DateField(_("ngày có hiệu lực"))
     decision = models.CharField(_("văn bản điều chỉnh"), max_length=300)

@@ -94,7 +94,9 @@ def add_indicator(
 ) -> Indicator:
     errors: dict[str, str] = {}
     if direction not in Direction.__members__.values():
-        errors["direction"] = f"Chiều đánh giá '{direction}' không hợp lệ (up, down, range, qualitative)."
+        errors["direction"] = (
+            f"Chiều đánh giá '{direction}' không hợp lệ (up, down, range, qualitative)."
+        )
     if kind not in IndicatorKind.__members__.values():
         errors["kind"] = f"Loại chỉ tiêu '{kind}' không hợp lệ (flow, level, change, qualitative)."
     if term_basis and term_basis not in TermBasis.__members__.values():
@@ -150,8 +152,10 @@ def set_target(
     if scope == Target.Scope.YEAR:
         if year is None or not resolution.first_year <= year <= resolution.last_year:
             raise ValidationError(
-                {"year": f"Năm {year} nằm ngoài thời hạn của nghị quyết "
-                 f"({resolution.first_year}–{resolution.last_year})."}
+                {
+                    "year": f"Năm {year} nằm ngoài thời hạn của nghị quyết "
+                    f"({resolution.first_year}–{resolution.last_year})."
+                }
             )
     elif scope == Target.Scope.TERM:
         year = None
@@ -195,8 +199,8 @@ def revise_target(
 
     Lục Ngạn, 25 June 2018: độ che phủ rừng "37" → "41,3" by the mid-term conference.
     """
-    target = Target.objects.select_for_update().select_related("indicator__resolution").get(
-        pk=target.pk
+    target = (
+        Target.objects.select_for_update().select_related("indicator__resolution").get(pk=target.pk)
     )
     errors: dict[str, str] = {}
     if expected_version is not None and target.version != expected_version:
@@ -209,15 +213,17 @@ def revise_target(
     if not reason.strip():
         errors["reason"] = "Cần ghi lý do điều chỉnh."
     resolution = target.indicator.resolution
-    if resolution.issued_on and effective_on < resolution.issued_on:
-        errors["effective_on"] = (
-            f"Ngày hiệu lực {effective_on:%d/%m/%Y} trước ngày ban hành nghị quyết "
-            f"({resolution.issued_on:%d/%m/%Y})."
+    last = target.revisions.order_by("-effective_on").first()
+    if effective_on < (resolution.issued_on or date(resolution.first_year, 1, 1)):
+        since = (
+            f"ngày ban hành nghị quyết ({resolution.issued_on:%d/%m/%Y})"
+            if resolution.issued_on
+            else f"năm đầu của nghị quyết ({resolution.first_year})"
         )
+        errors["effective_on"] = f"Ngày hiệu lực {effective_on:%d/%m/%Y} trước {since}."
     elif effective_on.year > resolution.last_year:
         errors["effective_on"] = "Ngày hiệu lực sau khi nghị quyết đã hết thời hạn."
-    last = target.revisions.order_by("-effective_on").first()
-    if last is not None and effective_on < last.effective_on:
+    elif last is not None and effective_on < last.effective_on:
         errors["effective_on"] = (
             f"Đã có lần điều chỉnh có hiệu lực từ {last.effective_on:%d/%m/%Y}; "
             "lần điều chỉnh mới không thể có hiệu lực sớm hơn."

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import models
 
 
@@ -15,7 +15,7 @@ from django.db import models
 class Actor:
     """Who makes a change: a user, or a named process ("demo", "import pac-nam.xlsx")."""
 
-    user: AbstractBaseUser | None
+    user: User | None
     label: str
     source: str = ""
 
@@ -24,13 +24,14 @@ class Actor:
         return cls(None, label, source)
 
     @classmethod
-    def of(cls, user: AbstractBaseUser, source: str = "") -> Actor:
+    def of(cls, user: User, source: str = "") -> Actor:
         return cls(user, user.get_username(), source)
 
 
 def _plain(value: Any) -> Any:
     if isinstance(value, Decimal):
-        return str(value)
+        # 412.500000 from the database and 412.5 from a form are the same value.
+        return format(value.normalize(), "f")
     if isinstance(value, date | datetime):
         return value.isoformat()
     return value

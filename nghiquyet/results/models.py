@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from nghiquyet.core.evaluation import Status
 from nghiquyet.orgunits.models import OrgUnit
-from nghiquyet.plans.models import AMOUNT, Indicator
+from nghiquyet.plans.models import DIGITS, PLACES, Indicator
 
 
 class Observation(models.Model):
@@ -30,7 +30,9 @@ class Observation(models.Model):
     period = models.CharField(_("kỳ"), max_length=9)
     period_end = models.DateField()  # derived from ``period``; orders series, bounds as-of reads
     is_estimate = models.BooleanField(_("ước thực hiện"), default=False)
-    value = models.DecimalField(_("giá trị"), null=True, blank=True, **AMOUNT)
+    value = models.DecimalField(
+        _("giá trị"), null=True, blank=True, max_digits=DIGITS, decimal_places=PLACES
+    )
     # A source that states only a percentage ("đạt 97,9 % kế hoạch") keeps it here.
     reported_pct = models.DecimalField(null=True, blank=True, max_digits=9, decimal_places=3)
     raw_text = models.CharField(_("giá trị như đã ghi"), max_length=200, blank=True)
@@ -98,6 +100,9 @@ class Assessment(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.indicator_id}/{self.org_unit_id}/{self.period}"
+
 
 class AuditEvent(models.Model):
     """Who changed what, when, from what to what, and why. Append-only."""
@@ -120,4 +125,4 @@ class AuditEvent(models.Model):
         indexes = [models.Index(fields=["model", "object_pk"], name="audit_object")]
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.model}#{self.object_pk}"
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.model}"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
@@ -42,29 +43,42 @@ class ConcurrentEdit(ValidationError):
         )
 
 
-def _user(actor: Actor) -> object | None:
+def _user(actor: Actor) -> User | None:
     return actor.user if actor.user is not None and actor.user.pk else None
 
 
-def read_value(indicator: Indicator, raw_text: str, convention: Convention = Convention.TYPED) -> tuple[Decimal, bool]:
+def read_value(
+    indicator: Indicator, raw_text: str, convention: Convention = Convention.TYPED
+) -> tuple[Decimal, bool]:
     """Parse a typed value into the indicator's unit: ("ước 248", tỷ đồng) → (248, estimate)."""
     try:
         quantity = parse_quantity(raw_text, convention).in_unit(indicator.unit or None)
     except NumberFormatError as exc:
         raise ValidationError({"value": f"'{raw_text}': {exc.reason}"}, code=exc.code) from exc
     if quantity.upper is not None:
-        raise ValidationError({"value": f"'{raw_text}': giá trị thực hiện là một con số, không phải khoảng."})
+        raise ValidationError(
+            {"value": f"'{raw_text}': giá trị thực hiện là một con số, không phải khoảng."}
+        )
     return quantity.value, quantity.estimate
 
 
 def _check_range(indicator: Indicator, value: Decimal) -> None:
     if indicator.value_min is not None and value < indicator.value_min:
-        raise ValidationError({"value": f"Giá trị {value} nhỏ hơn mức tối thiểu {indicator.value_min}."})
+        raise ValidationError(
+            {"value": f"Giá trị {value} nhỏ hơn mức tối thiểu {indicator.value_min}."}
+        )
     if indicator.value_max is not None and value > indicator.value_max:
-        raise ValidationError({"value": f"Giá trị {value} lớn hơn mức tối đa {indicator.value_max}."})
+        raise ValidationError(
+            {"value": f"Giá trị {value} lớn hơn mức tối đa {indicator.value_max}."}
+        )
     if indicator.kind in (IndicatorKind.FLOW, IndicatorKind.LEVEL) and value < 0:
         raise ValidationError({"value": "Giá trị âm không hợp lệ cho chỉ tiêu này."})
-    if indicator.unit.strip() == "%" and indicator.value_max is None and value > 100 and indicator.kind == IndicatorKind.LEVEL:
+    if (
+        indicator.unit.strip() == "%"
+        and indicator.value_max is None
+        and value > 100
+        and indicator.kind == IndicatorKind.LEVEL
+    ):
         raise ValidationError({"value": f"Tỷ lệ {value} % vượt quá 100 %."})
 
 
@@ -98,15 +112,19 @@ def record_observation(
     resolution = indicator.resolution
     if not resolution.covers(parsed_period):
         raise ValidationError(
-            {"period": f"Kỳ {parsed_period.label} nằm ngoài thời hạn của nghị quyết "
-             f"'{resolution.code}' ({resolution.term.label})."},
+            {
+                "period": f"Kỳ {parsed_period.label} nằm ngoài thời hạn của nghị quyết "
+                f"'{resolution.code}' ({resolution.term.label})."
+            },
             code="period_outside",
         )
     scope = resolution.scope
     if not org_unit.path.startswith(scope.path):
         raise ValidationError(
-            {"org_unit": f"Đơn vị '{org_unit.name}' không thuộc phạm vi của nghị quyết "
-             f"'{resolution.code}' ({scope.name})."},
+            {
+                "org_unit": f"Đơn vị '{org_unit.name}' không thuộc phạm vi của nghị quyết "
+                f"'{resolution.code}' ({scope.name})."
+            },
             code="unit_outside",
         )
     if raw_text:
@@ -139,9 +157,13 @@ def record_observation(
         before = snapshot(existing)
         for name, new in fields.items():
             setattr(existing, name, new)
-        existing.source, existing.source_ref, existing.source_quote = source, source_ref, source_quote
+        existing.source, existing.source_ref, existing.source_quote = (
+            source,
+            source_ref,
+            source_quote,
+        )
         existing.reported_on = reported_on or existing.reported_on
-        existing.updated_by = _user(actor)  # type: ignore[assignment]
+        existing.updated_by = _user(actor)
         existing.version += 1
         existing.save()
         record_change(actor, "update", existing, before=before, after=snapshot(existing))
@@ -205,7 +227,9 @@ def assess(
     if status_override and status_override not in Status.__members__.values():
         raise ValidationError({"status_override": f"Trạng thái '{status_override}' không hợp lệ."})
     if status_override and not override_reason.strip():
-        raise ValidationError({"override_reason": "Cần ghi lý do khi đánh giá khác với kết quả tính."})
+        raise ValidationError(
+            {"override_reason": "Cần ghi lý do khi đánh giá khác với kết quả tính."}
+        )
     assessment, created = Assessment.objects.select_for_update().get_or_create(
         indicator=indicator, org_unit=org_unit, period=code
     )
@@ -216,9 +240,15 @@ def assess(
     assessment.causes_objective = causes_objective
     assessment.remedies = remedies
     assessment.responsible_agency = responsible_agency
-    assessment.author = _user(actor)  # type: ignore[assignment]
+    assessment.author = _user(actor)
     if not created:
         assessment.version += 1
     assessment.save()
-    record_change(actor, "create" if created else "update", assessment, before=before, after=snapshot(assessment))
+    record_change(
+        actor,
+        "create" if created else "update",
+        assessment,
+        before=before,
+        after=snapshot(assessment),
+    )
     return assessment

@@ -13,6 +13,7 @@ The web pages, the CLI, the reports and the exports all read this one structure.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -35,7 +36,7 @@ from nghiquyet.core.targets import Direction, IndicatorKind, TargetSpec, TermBas
 from nghiquyet.plans.models import Indicator, IndicatorGroup, Resolution, Target
 from nghiquyet.results.models import Assessment, Observation
 
-from .selectors import ScorecardData, load_scorecard_data
+from .selectors import ScorecardData, load_scorecard_batch
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,8 @@ class Row:
 
     @property
     def status_label(self) -> str:
+        if self.status is Status.NO_DATA and self.actual is not None and self.target is None:
+            return "Chưa có mục tiêu để so"
         return status_label(self.status, final=self.evaluation.final)
 
     @property
@@ -92,10 +95,6 @@ class Scorecard:
     def tally(self) -> Tally:
         return tally(row.status for row in self.rows)
 
-    @property
-    def final(self) -> bool:
-        return self.as_of >= self.period.end
-
     def groups(self) -> list[tuple[IndicatorGroup | None, list[Row]]]:
         grouped: list[tuple[IndicatorGroup | None, list[Row]]] = []
         for row in self.rows:
@@ -109,29 +108,43 @@ class ScorecardError(ValueError):
     """A request that cannot be answered: unknown period, period outside the resolution."""
 
 
-def build_scorecard(resolution: Resolution, period: Period | str, as_of: date | None = None) -> Scorecard:
+def build_scorecard(
+    resolution: Resolution, period: Period | str, as_of: date | None = None
+) -> Scorecard:
+    """Evaluate every indicator of ``resolution`` for ``period`` as known on ``as_of`` (today)."""
+    return build_scorecards([resolution], period, as_of)[0]
+
+
+def build_scorecards(
+    resolutions: Sequence[Resolution], period: Period | str, as_of: date | None = None
+) -> list[Scorecard]:
+    """Scorecards of many resolutions for one period, in a few queries per 500 resolutions."""
     if isinstance(period, str):
         period = parse_period(period)
-    if not (resolution.covers(period) or period == resolution.term):
-        raise ScorecardError(
-            f"Kỳ {period.label} nằm ngoài thời hạn của nghị quyết '{resolution.code}' "
-            f"({resolution.term.label})."
-        )
+    for resolution in resolutions:
+        if not (resolution.covers(period) or period == resolution.term):
+            raise ScorecardError(
+                f"Kỳ {period.label} nằm ngoài thời hạn của nghị quyết '{resolution.code}' "
+                f"({resolution.term.label})."
+            )
     as_of = as_of or date.today()
-    unit = resolution.scope
-    data = load_scorecard_data(resolution, unit, period, as_of)
-    card = Scorecard(resolution, period, as_of)
-    for indicator in data.indicators:
-        if indicator.withdrawn_on and indicator.withdrawn_on <= as_of:
-            continue
-        card.rows.append(_row(card, indicator, data))
-    return card
+    batch = load_scorecard_batch(resolutions, period, as_of)
+    cards = []
+    for resolution in resolutions:
+        card = Scorecard(resolution, period, as_of)
+        data = batch[resolution.pk]
+        for indicator in data.indicators:
+            if indicator.withdrawn_on and indicator.withdrawn_on <= as_of:
+                continue
+            card.rows.append(_row(card, indicator, data))
+        cards.append(card)
+    return cards
 
 
 def _target_view(target: Target | None, as_of: date) -> TargetView | None:
     if target is None:
         return None
-    return TargetView(target.spec_as_of(as_of, list(target.revisions.all())), target, target.scope)
+    return TargetView(target.spec_as_of(as_of, target.revisions_in_order()), target, target.scope)
 
 
 def _row(card: Scorecard, indicator: Indicator, data: ScorecardData) -> Row:
@@ -148,7 +161,7 @@ def _row(card: Scorecard, indicator: Indicator, data: ScorecardData) -> Row:
 
     direction = indicator.direction_enum
     compared = _compared_value(indicator, target, actual, period, card.resolution)
-    final = as_of >= period.end
+    final = as_of >= period.end and (period.is_term or period.kind.value == "year")
     evaluation = evaluate(
         compared,
         target.spec if target else None,
@@ -256,7 +269,7 @@ def _progress(
     if target is None or direction not in (Direction.UP, Direction.DOWN) or target.spec.change:
         return None
     goal = float(target.spec.reference(direction))
-    period, resolution = card.period, card.resolution
+    period = card.period
     method = getattr(settings, "NGHIQUYET_PROGRESS_METHOD", "linear")
     if not period.is_term:
         if period.kind.value == "year" or target.scope != Target.Scope.YEAR:
@@ -277,7 +290,9 @@ def _progress(
         return prog.cagr_ratio(values, base, goal, period.term_years, direction)
     if indicator.kind == IndicatorKind.FLOW and indicator.term_basis == TermBasis.TERM_TOTAL:
         return prog.cumulative_pace(None if actual is None else float(actual), goal, elapsed)
-    return prog.linear_pace(base, goal, None if actual is None else float(actual), elapsed, direction)
+    return prog.linear_pace(
+        base, goal, None if actual is None else float(actual), elapsed, direction
+    )
 
 
 def _yearly_points(series: list[Observation], term: Period) -> list[tuple[float, float]]:
@@ -291,4 +306,3 @@ def _yearly_points(series: list[Observation], term: Period) -> list[tuple[float,
         years = (observed.end - term.baseline_date).days / 365.25
         points.append((years, float(observation.value)))
     return points
-

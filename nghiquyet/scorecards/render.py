@@ -36,7 +36,7 @@ def _target_json(view: TargetView | None, *, revisions: bool = False) -> dict[st
                 "decision": revision.decision,
                 "reason": revision.reason,
             }
-            for revision in view.target.revisions.all()
+            for revision in view.target.revisions_in_order()
         ]
     return result
 
@@ -64,7 +64,9 @@ def row_json(row: Row) -> dict[str, Any]:
         "status": row.status.value,
         "status_label": row.status_label,
         "computed_status": row.computed_status.value,
-        "override_reason": row.assessment.override_reason if row.assessment and row.assessment.status_override else None,
+        "override_reason": row.assessment.override_reason
+        if row.assessment and row.assessment.status_override
+        else None,
         "progress": (
             {
                 "method": progress.method.value,
@@ -75,9 +77,15 @@ def row_json(row: Row) -> dict[str, Any]:
             if progress is not None and progress.bucket is not None
             else None
         ),
-        "progress_note": progress.note if progress is not None and progress.bucket is None else None,
+        "progress_note": progress.note
+        if progress is not None and progress.bucket is None
+        else None,
         "source": (
-            {"kind": observation.source, "ref": observation.source_ref, "quote": observation.source_quote}
+            {
+                "kind": observation.source,
+                "ref": observation.source_ref,
+                "quote": observation.source_quote,
+            }
             if observation
             else None
         ),
@@ -119,7 +127,18 @@ def display_pct(value: Decimal | None, places: int = 1) -> str:
     return format_percent(value, places) if value is not None else "—"
 
 
-TABLE_COLUMNS = ("STT", "Chỉ tiêu", "ĐVT", "Mục tiêu", "TH/ƯTH", "% KH", "% NQ", "% cùng kỳ", "Đánh giá", "Tiến độ")
+TABLE_COLUMNS = (
+    "STT",
+    "Chỉ tiêu",
+    "ĐVT",
+    "Mục tiêu",
+    "TH/ƯTH",
+    "% KH",
+    "% NQ",
+    "% cùng kỳ",
+    "Đánh giá",
+    "Tiến độ",
+)
 
 
 def table_rows(card: Scorecard) -> list[tuple[str, ...]]:
@@ -152,13 +171,17 @@ def scorecard_table(card: Scorecard, name_width: int = 48) -> str:
     def clip(text: str, width: int) -> str:
         return text if len(text) <= width else text[: width - 1] + "…"
 
-    body = [tuple(clip(cell, name_width) if i == 1 else cell for i, cell in enumerate(row)) for row in table_rows(card)]
+    body = [
+        tuple(clip(cell, name_width) if i == 1 else cell for i, cell in enumerate(row))
+        for row in table_rows(card)
+    ]
     widths = [max(len(row[i]) for row in [TABLE_COLUMNS, *body]) for i in range(len(TABLE_COLUMNS))]
     numeric = {4, 5, 6, 7}
 
     def line(cells: tuple[str, ...]) -> str:
         return "  ".join(
-            cell.rjust(widths[i]) if i in numeric else cell.ljust(widths[i]) for i, cell in enumerate(cells)
+            cell.rjust(widths[i]) if i in numeric else cell.ljust(widths[i])
+            for i, cell in enumerate(cells)
         ).rstrip()
 
     summary = card.tally

@@ -29,8 +29,10 @@ def home(request: HttpRequest) -> HttpResponse:
 def scorecard(request: HttpRequest, code: str) -> HttpResponse:
     resolution = get_object_or_404(Resolution, code=code, is_deleted=False)
     try:
-        period = parse_period(request.GET["period"]) if request.GET.get("period") else (
-            latest_period(resolution) or resolution.term
+        period = (
+            parse_period(request.GET["period"])
+            if request.GET.get("period")
+            else (latest_period(resolution) or resolution.term)
         )
         as_of = date.fromisoformat(request.GET["as_of"]) if request.GET.get("as_of") else None
         card = build_scorecard(resolution, period, as_of)
