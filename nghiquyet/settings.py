@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "nghiquyet.orgunits",
+    "nghiquyet.accounts",
     "nghiquyet.plans",
     "nghiquyet.results",
     "nghiquyet.scorecards",
@@ -95,6 +96,10 @@ else:
     }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTHENTICATION_BACKENDS = ["nghiquyet.accounts.backends.NghiquyetBackend"]
+LOGIN_URL = "/login/"
+LOGIN_REDIRECT_URL = "/"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

@@ -696,4 +696,14 @@ LUC_NGAN_2015_2020 = Plan(
     ),
 )
 
+# One demo account per role, password "demo" (refused when NGHIQUYET_ENV=production).
+DEMO_PASSWORD = "demo"  # noqa: S105 - a published demo password, never valid in production
+DEMO_USERS: tuple[tuple[str, str, str | None, str], ...] = (
+    # username, role, unit, who it is
+    ("admin", "admin", None, "Quản trị hệ thống"),
+    ("vanphong", "office", "huyen-uy-pac-nam", "Văn phòng Huyện ủy Pác Nặm"),
+    ("baocao", "reporter", "pac-nam", "Cán bộ báo cáo số liệu huyện Pác Nặm"),
+    ("xem", "viewer", "cho-don", "Người xem số liệu huyện Chợ Đồn"),
+)
+
 PLANS: tuple[Plan, ...] = (PAC_NAM_2020_2025, PAC_NAM_2023, CHO_DON_2023, LUC_NGAN_2015_2020)

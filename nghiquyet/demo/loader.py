@@ -4,8 +4,12 @@ resolution that already exists is left as it is, so running the demo twice chang
 
 from __future__ import annotations
 
+from django.conf import settings
+from django.contrib.auth.models import Group, User
 from django.db import transaction
 
+from nghiquyet.accounts.backends import DEMO_GROUP
+from nghiquyet.accounts.services import grant
 from nghiquyet.core.numbers import Convention, parse_number
 from nghiquyet.orgunits.models import OrgUnit
 from nghiquyet.orgunits.services import create_org_unit, link_successor
@@ -21,7 +25,7 @@ from nghiquyet.results.audit import Actor
 from nghiquyet.results.models import Observation
 from nghiquyet.results.services import assess, record_observation
 
-from .data import PLANS, UNITS, Item, Plan
+from .data import DEMO_PASSWORD, DEMO_USERS, PLANS, UNITS, Item, Plan
 
 ACTOR = Actor.system("demo", source="nghiquyet demo (seed articles)")
 
@@ -37,7 +41,28 @@ def load_demo() -> list[str]:
             continue
         _load_plan(plan)
         report.append(f"{plan.code}: đã nạp")
+    report.extend(load_demo_users())
     return report
+
+
+def load_demo_users() -> list[str]:
+    """One account per role, password "demo"; never in production."""
+    if getattr(settings, "PRODUCTION", False):
+        return ["Chế độ production: không tạo tài khoản minh họa."]
+    group, _ = Group.objects.get_or_create(name=DEMO_GROUP)
+    lines = []
+    for username, role, unit_code, description in DEMO_USERS:
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            user = User.objects.create_user(username, password=DEMO_PASSWORD)
+            user.first_name = description
+            user.is_superuser = user.is_staff = role == "admin"
+            user.save()
+            user.groups.add(group)
+            if unit_code:
+                grant(user, OrgUnit.objects.get(code=unit_code), role, actor=ACTOR)
+        lines.append(f"tài khoản '{username}' / mật khẩu '{DEMO_PASSWORD}' — {description}")
+    return lines
 
 
 def _load_units() -> None:

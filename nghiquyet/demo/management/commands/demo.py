@@ -30,5 +30,6 @@ class Command(BaseCommand):
         )
         for line in load_demo():
             self.stdout.write(f"  {line}")
+        self.stdout.flush()
         if not options["no_serve"]:
             serve(options["host"], options["port"], 8, self.stdout)
