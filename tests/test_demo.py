@@ -36,7 +36,7 @@ def test_demo_holds_the_four_resolutions_with_the_articles_totals(demo):
 def test_loading_twice_changes_nothing(demo):
     before = (Observation.objects.count(), AuditEvent.objects.count(), Indicator.objects.count())
     report = load_demo()
-    assert all("giữ nguyên" in line for line in report)
+    assert all("giữ nguyên" in line for line in report if line.startswith(("pac-", "cho-", "luc-")))
     assert (
         Observation.objects.count(),
         AuditEvent.objects.count(),

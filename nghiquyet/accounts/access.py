@@ -9,7 +9,8 @@ everything.
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import User as AuthUser
 from django.db.models import QuerySet
 
 from nghiquyet.orgunits.models import OrgUnit
@@ -21,7 +22,7 @@ READ_ROLES = frozenset(Role)
 ENTER_ROLES = frozenset({Role.ADMIN, Role.OFFICE, Role.REPORTER})
 SETUP_ROLES = frozenset({Role.ADMIN, Role.OFFICE})
 
-User = AbstractBaseUser | AnonymousUser
+User = AuthUser | AnonymousUser
 
 
 def _memberships(user: User) -> list[tuple[str, str]]:
@@ -31,7 +32,7 @@ def _memberships(user: User) -> list[tuple[str, str]]:
     cached: list[tuple[str, str]] | None = getattr(user, "_nghiquyet_memberships", None)
     if cached is None:
         cached = list(Membership.objects.filter(user=user).values_list("org_unit__path", "role"))
-        user._nghiquyet_memberships = cached  # type: ignore[union-attr]
+        user._nghiquyet_memberships = cached  # type: ignore[union-attr,attr-defined]
     return cached
 
 
