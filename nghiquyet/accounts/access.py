@@ -29,10 +29,11 @@ def _memberships(user: User) -> list[tuple[str, str]]:
     """(unit path, role) pairs of the user, cached on the user object for the request."""
     if not user.is_authenticated:
         return []
+    assert isinstance(user, AuthUser)
     cached: list[tuple[str, str]] | None = getattr(user, "_nghiquyet_memberships", None)
     if cached is None:
         cached = list(Membership.objects.filter(user=user).values_list("org_unit__path", "role"))
-        user._nghiquyet_memberships = cached  # type: ignore[union-attr,attr-defined]
+        user._nghiquyet_memberships = cached  # type: ignore[attr-defined]
     return cached
 
 
