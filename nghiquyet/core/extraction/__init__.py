@@ -1,0 +1,97 @@
+"""Find the quantified statements in Vietnamese prose: reports, speeches, news articles.
+
+    >>> facts = extract("Trồng rừng được 603,8ha/600ha, đạt 100,6% kế hoạch.")
+    >>> m = facts[0]
+    >>> m.indicator, m.value, m.unit, m.target, m.percent, m.percent_of
+    ('Trồng rừng', Decimal('603.8'), 'ha', Decimal('600'), Decimal('100.6'), 'plan')
+
+The reading, in order (each step is a module here):
+
+1. :mod:`.segments` cuts the text into sentences and clauses (";", ": ") and finds the
+   periods it names ("9 tháng năm 2023", "giữa nhiệm kỳ 2020 - 2025").
+2. :mod:`.patterns` reads the fixed turns of phrase: tallies ("27/49 chỉ tiêu đạt và vượt")
+   and "từ 37 lên 41,3%" (a revision when the sentence speaks of adjusting targets).
+3. :mod:`.figures` finds every other number that states a quantity, with its scale and unit,
+   and drops the ones that date, order or name ("ngày 17/5", "lần thứ 15", "Covid-19").
+4. :mod:`.measures` gathers the figures of a clause into measures by the verbs in front of
+   them (value, target, ratio to plan or same period, change); :mod:`.indicators` names
+   what each measure is about from the words before it.
+
+Pure Python: no Django, no I/O except :mod:`.sources`, which turns the bytes of a .txt,
+.html or .docx file into text, safely. Rules, not a statistical model: every decision can be
+read in the code and tested with a sentence.
+"""
+
+from __future__ import annotations
+
+from nghiquyet.core.extraction.facts import (
+    Extraction,
+    Fact,
+    Measure,
+    PeriodMention,
+    Revision,
+    Tally,
+)
+from nghiquyet.core.extraction.figures import find_figures
+from nghiquyet.core.extraction.lexicon import lower_for_match, normalize_text
+from nghiquyet.core.extraction.measures import read_measures
+from nghiquyet.core.extraction.patterns import find_patterns
+from nghiquyet.core.extraction.segments import (
+    document_period,
+    find_periods,
+    period_at,
+    split_clauses,
+)
+from nghiquyet.core.extraction.sources import SourceError, read_source
+
+__all__ = [
+    "Extraction",
+    "Fact",
+    "Measure",
+    "PeriodMention",
+    "Revision",
+    "SourceError",
+    "Tally",
+    "extract",
+    "extract_document",
+    "normalize_text",
+    "read_source",
+]
+
+
+def extract(text: str) -> list[Fact]:
+    """Every quantified statement in ``text``, in text order. See :func:`extract_document`."""
+    return extract_document(text).facts
+
+
+def extract_document(text: str) -> Extraction:
+    """The facts of ``text`` and the period it reports on.
+
+    Spans index ``normalize_text(text)`` (NFC, "\\n" line ends), which is ``text`` itself
+    for ordinary UTF-8 prose.
+
+    >>> doc = extract_document("9 tháng năm 2023, huyện mới đạt 16/38 chỉ tiêu.")
+    >>> doc.period.code, doc.facts[0].count, doc.facts[0].total, doc.facts[0].status
+    ('2023-9M', 16, 38, 'met')
+    """
+    text = normalize_text(text)
+    low = lower_for_match(text)
+    mentions = find_periods(low)
+    main_period = document_period(low, mentions)
+    clauses = split_clauses(text)
+    patterns = [find_patterns(text, low, clause) for clause in clauses]
+    used = [span for _, spans in patterns for span in spans]
+    figures = iter(find_figures(text, low, used))
+    pending = next(figures, None)
+    facts: list[Fact] = []
+    for clause, (found, spans) in zip(clauses, patterns, strict=True):
+        inside = []
+        while pending is not None and pending.start < clause.end:
+            if pending.start >= clause.start:
+                inside.append(pending)
+            pending = next(figures, None)
+        found.extend(read_measures(text, low, clause, inside, spans))
+        for fact in found:
+            fact.period = period_at(mentions, clause, fact.start) or main_period
+        facts.extend(sorted(found, key=lambda fact: fact.start))
+    return Extraction(facts=facts, period=main_period)

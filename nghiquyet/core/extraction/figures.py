@@ -1,0 +1,295 @@
+"""Find the figures in a text: numbers with their scale and unit, minus the ones that name.
+
+A figure is a number that states a quantity: "4.500ha", "362,14 tỷ đồng", "85 tổ chức đảng",
+"603,8ha/600ha", "6,6–6,8%". Numbers that date, order or name something are not figures:
+"ngày 17/5", "Sáng 7.10", "lần thứ 15", "nhiệm kỳ 2020-2025", "03 tháng cuối năm",
+"Nghị quyết số 12-NQ/HU", "Covid-19", "mức độ 4", "năm 2023".
+
+In prose "," is always the decimal mark: "106,811 tỷ" is 106,811 (DESIGN.md §6).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from nghiquyet.core.extraction import lexicon as lx
+from nghiquyet.core.numbers import Convention, NumberFormatError, parse_number
+
+__all__ = ["Figure", "find_figures", "read_unit"]
+
+
+@dataclass
+class Figure:
+    """One figure as written. ``start``/``end`` cover the number through its unit."""
+
+    start: int
+    end: int
+    value: Decimal
+    raw: str
+    unit: str | None = None  # as written, scale words included: "tỷ đồng", "kg/người/năm"
+    noun: str | None = None  # a counted noun we are not sure is the whole unit
+    is_measure_unit: bool = False  # "ha", "%", "tấn" (not a counted noun)
+    upper: Decimal | None = None  # "6,6–6,8%" → 6,8
+    partner: Decimal | None = None  # "603,8ha/600ha" → 600, "48/90" → 90
+    partner_unit: str | None = None
+
+    @property
+    def is_percent(self) -> bool:
+        return self.unit is not None and self.unit.startswith(("%", "phần trăm"))
+
+
+_NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
+_SCALE_ALT = lx.words_regex(lx.SCALE)
+_MEASURE_ALT = lx.words_regex(lx.MEASURE_UNITS)
+_COUNT_ALT = lx.words_regex(lx.COUNT_NOUNS)
+_NOT_LETTER = r"(?![^\W\d_])"
+_SUFFIX = r"(?:\s?/\s?(?!\d)[^\W\d_]+(?:\s(?:động|khẩu))?)*"  # "/người/năm", "/ha", "/lao động"
+_SCALE_RE = re.compile(rf"(?:\s*(?:{_SCALE_ALT}){_NOT_LETTER})+")
+_MEASURE_RE = re.compile(rf"\s*(?:{_MEASURE_ALT})(?:(?<=%)|{_NOT_LETTER}){_SUFFIX}{_NOT_LETTER}")
+_COUNT_RE = re.compile(rf"\s+(?:{_COUNT_ALT}){_NOT_LETTER}")
+# After a counted noun: it stands alone when punctuation or a function word follows.
+_NOUN_ENDS_RE = re.compile(
+    r"\s*(?:$|[,.;:)!?…/\"”]|\(|\s-\s|(?:và|hoặc|với|được|đạt|trên|của|tại|trong|so|bằng|tăng|"
+    r"giảm|chiếm|là|có|đã|theo|cho|đều|thì|nhưng|mà|từ|đến|vào|ra|về|gồm|nên)(?!\w))"
+)
+_WORD_RE = re.compile(rf"\s+((?:{lx.LETTER}|-)+)")
+_TIME_RE = re.compile(rf"\s*(?:{lx.words_regex(lx.TIME_UNITS)}){_NOT_LETTER}")
+_NOT_RESULT_RE = re.compile(rf"\s+(?:{lx.words_regex(lx.NOT_RESULTS)}){_NOT_LETTER}")
+_LABEL_RE = re.compile(rf"(?<!\w)(?:{lx.words_regex(lx.LABEL_WORDS)})\s*$")
+_CALENDAR_LABEL_RE = re.compile(r"(?<!\w)(năm|tháng|quý|ngày|sáng|chiều|tối|trưa|đêm|hôm)\s*$")
+_DOC_NUMBER_RE = re.compile(
+    r"(?<!\w)(?:(?:nghị quyết|quyết định|chỉ thị|kết luận|nghị định|thông tư|luật|công văn|"
+    r"thông báo|tờ trình|hướng dẫn|đề án|quy định|quy chế|hợp đồng|giấy phép)\s+(?:số\s*)?"
+    r"|(?:kế hoạch|báo cáo|chương trình|văn bản)\s+số\s*)$"
+    r"|(?:^|\(|(?<!tổng)(?<!trong)(?<!con)(?<!với)(?<!có)\s)số\s*$"
+)
+_DOC_TAIL_RE = re.compile(r"[-/](?:[A-ZĐ]|\d{4}/)")
+# "đồng" is a unit of money except in these words.
+_NOT_MONEY_RE = re.compile(
+    r"\s+(?:chí|bào|thời|hồ|ý|loạt|bằng|tâm|đều|khởi|hành|nghiệp|minh|thuận|chủ|môn|lòng|"
+    r"phục|cỏ|ruộng|nhất|dạng|bộ|hương|thanh|ca|xu|nát|lúa)(?!\w)"
+)
+_AGE_RE = re.compile(r"\s*tuổi(?!\w)")
+_AGE_LEAD_RE = re.compile(r"(?:dưới|trên|từ|đến|độ)\s*$")
+
+
+def find_figures(text: str, low: str, skip: list[tuple[int, int]] | None = None) -> list[Figure]:
+    """Every figure in ``text`` (``low`` is its :func:`lexicon.lower_for_match`), in order.
+
+    >>> t = "Trồng rừng được 603,8ha/600ha, đạt 100,6% kế hoạch (Sáng 7.10)."
+    >>> [(f.raw, f.unit, f.partner) for f in find_figures(t, t.lower())]
+    [('603,8', 'ha', Decimal('600')), ('100,6', '%', None)]
+    """
+    figures: list[Figure] = []
+    taken = sorted(skip or [])
+    position = 0
+    for match in _NUMBER_RE.finditer(low):
+        start = match.start()
+        if start < position or _inside(taken, start):
+            continue
+        figure, position = _read_figure(text, low, match)
+        if figure is not None:
+            figures.append(figure)
+    return figures
+
+
+def _inside(spans: list[tuple[int, int]], index: int) -> bool:
+    return any(a <= index < b for a, b in spans)
+
+
+def _read_figure(text: str, low: str, match: re.Match[str]) -> tuple[Figure | None, int]:
+    """The figure starting at ``match`` (or None), and where scanning resumes."""
+    start, end = match.span()
+    value = _value(match.group())
+    if value is None or _names_something(text, low, start, end, match.group()):
+        return None, _skip_joined(low, end)
+    joined = _joined_form(low, end, match.group())
+    if joined == "skip":
+        return None, _skip_joined(low, end)
+    figure = Figure(start=start, end=end, value=value, raw=match.group())
+    if joined == "range":
+        return _read_range(text, low, figure)
+    _attach_unit(text, low, figure)
+    if _is_plain_number(figure) and _looks_like_year(figure):
+        return None, figure.end
+    if _is_time_or_structure(low, figure):
+        return None, figure.end
+    _read_partner(text, low, figure)
+    return figure, figure.end
+
+
+def _value(raw: str) -> Decimal | None:
+    try:
+        return parse_number(raw, Convention.VIETNAMESE)
+    except NumberFormatError:  # "7.10", "4.0": dates and versions, not Vietnamese numbers
+        return None
+
+
+def _names_something(text: str, low: str, start: int, end: int, raw: str) -> bool:
+    """Numbers glued to words ("Covid-19", "QL279", "258B") or after a label ("lần thứ 15")."""
+    before = low[max(0, start - 40) : start]
+    if before and (before[-1].isalnum() or before[-1] in "_"):
+        return True
+    if len(before) >= 2 and before[-1] in "-–/:." and (before[-2].isalnum()):
+        return True
+    after = low[end : end + 3]
+    if after[:1].isalpha() and not (_MEASURE_RE.match(low, end) or _time_glued(after)):
+        return True
+    if after[:1] in ":h" and after[1:2].isdigit():  # 10:31, 10h30
+        return True
+    if _DOC_NUMBER_RE.search(before) or _DOC_TAIL_RE.match(text, end):
+        return True
+    return _label_before(before, raw)
+
+
+def _time_glued(after: str) -> bool:
+    return after[:1] == "h" and not after[1:2].isalpha()
+
+
+def _label_before(before: str, raw: str) -> bool:
+    calendar = _CALENDAR_LABEL_RE.search(before)
+    if calendar:
+        return _is_calendar_value(calendar.group(1), raw)
+    return _LABEL_RE.search(before) is not None
+
+
+def _is_calendar_value(word: str, raw: str) -> bool:
+    if not raw.isdigit():
+        return False
+    number = int(raw)
+    limits = {"năm": (1900, 2100), "tháng": (1, 12), "quý": (1, 4)}
+    low, high = limits.get(word, (1, 31))
+    return low <= number <= high
+
+
+def _joined_form(low: str, end: int, a: str) -> str | None:
+    """What a "-"/"/" right after the number makes of it: "skip", "range" or None."""
+    match = re.match(r"(\s?[-–—]\s?|/)(\d+(?:[.,]\d+)*)", low[end : end + 24])
+    if not match:
+        return None
+    b = match.group(2)
+    following = low[end + match.end() : end + match.end() + 12]
+    if re.match(r"[-/–]\s?\d", following):  # 7-4-2015, 17/5/2023, 2018-06-26
+        return "skip"
+    if match.group(1) == "/":
+        return _slash_form(a, b, low, end + match.end())
+    if (len(a) == 4 and len(b) == 4) or _date_like(a, b):  # 2020-2025, 25-6
+        return "skip"
+    if _MEASURE_RE.match(low, end + match.end()) or _COUNT_RE.match(low, end + match.end()):
+        return "range"
+    return "skip"
+
+
+def _slash_form(a: str, b: str, low: str, after: int) -> str | None:
+    # "48/90 chỉ tiêu", "603,8/600 ha" are figures; "17/5", "10/10" are dates.
+    counted = _COUNT_RE.match(low, after) or _MEASURE_RE.match(low, after)
+    of_plan = re.match(r"\s+(?:chỉ tiêu|tiêu chí|kế hoạch)", low[after : after + 16])
+    return "skip" if _date_like(a, b) and not counted and not of_plan else None
+
+
+def _date_like(a: str, b: str) -> bool:
+    return a.isdigit() and b.isdigit() and 1 <= int(a) <= 31 and 1 <= int(b) <= 12
+
+
+def _skip_joined(low: str, end: int) -> int:
+    """Resume after the whole token: "17/5/2023", "2020-2025", "12-NQ/HU"."""
+    match = re.match(r"(?:\s?[-–—/.:]\s?[\w]+)*", low[end : end + 40])
+    return end + (match.end() if match else 0)
+
+
+def _read_range(text: str, low: str, figure: Figure) -> tuple[Figure, int]:
+    match = re.match(r"\s?[-–—]\s?(\d+(?:[.,]\d+)*)", low[figure.end :])
+    assert match is not None  # _joined_form saw it
+    upper = _value(match.group(1))
+    figure.end += match.end()
+    if upper is not None and upper >= figure.value:
+        figure.upper = upper
+    _attach_unit(text, low, figure)
+    return figure, figure.end
+
+
+def read_unit(text: str, low: str, at: int) -> tuple[str | None, str | None, bool, int]:
+    """The unit written at ``at``: (unit, unsure noun, is a unit of measure, end).
+
+    >>> read_unit(" tỷ đồng, bằng", " tỷ đồng, bằng", 0)
+    ('tỷ đồng', None, True, 8)
+    >>> read_unit(" hộ nghèo", " hộ nghèo", 0)
+    (None, 'hộ nghèo', False, 0)
+    """
+    scale = _SCALE_RE.match(low, at)
+    after_scale = scale.end() if scale else at
+    measure = _MEASURE_RE.match(low, after_scale)
+    if measure and _NOT_MONEY_RE.match(low, measure.end()) and measure.group().strip() == "đồng":
+        measure = None
+    if measure:
+        return _clean(text[at : measure.end()]), None, True, measure.end()
+    count = _COUNT_RE.match(low, after_scale)
+    if count and _NOUN_ENDS_RE.match(low, count.end()):
+        return _clean(text[at : count.end()]), None, False, count.end()
+    if count:
+        return None, _noun_phrase(text, low, at), False, after_scale if scale else at
+    if scale:
+        return _clean(text[at : scale.end()]), None, True, scale.end()
+    return None, _noun_phrase(text, low, at), False, at
+
+
+def _noun_phrase(text: str, low: str, at: int, limit: int = 4) -> str | None:
+    words: list[str] = []
+    position = at
+    for _ in range(limit):
+        match = _WORD_RE.match(low, position)
+        if not match or (words and _NOUN_ENDS_RE.match(low, position)):
+            break
+        words.append(text[match.start(1) : match.end(1)])
+        position = match.end()
+    return " ".join(words) or None
+
+
+def _clean(unit: str) -> str:
+    return re.sub(r"\s+", " ", unit).strip().replace(" /", "/").replace("/ ", "/")
+
+
+def _attach_unit(text: str, low: str, figure: Figure) -> None:
+    unit, noun, is_measure, end = read_unit(text, low, figure.end)
+    figure.unit, figure.noun, figure.is_measure_unit = unit, noun, is_measure
+    figure.end = max(figure.end, end)
+
+
+def _is_plain_number(figure: Figure) -> bool:
+    return figure.unit is None
+
+
+def _looks_like_year(figure: Figure) -> bool:
+    return figure.raw.isdigit() and len(figure.raw) == 4 and 1900 <= int(figure.raw) <= 2100
+
+
+def _is_time_or_structure(low: str, figure: Figure) -> bool:
+    """Durations ("03 tháng", "2 năm rưỡi"), plan structure ("04 nhiệm vụ"), ages in names."""
+    if figure.unit is not None and figure.is_measure_unit:
+        return False
+    at = figure.start + len(figure.raw)
+    if _TIME_RE.match(low, at) or _NOT_RESULT_RE.match(low, at):
+        return True
+    if _AGE_RE.match(low, at):
+        return _AGE_LEAD_RE.search(low[max(0, figure.start - 8) : figure.start]) is not None
+    return False
+
+
+def _read_partner(text: str, low: str, figure: Figure) -> None:
+    """The plan or total after a slash: "603,8ha/600ha", "48/90 chỉ tiêu", "85/104 xã"."""
+    match = re.match(r"\s?/\s?(\d+(?:[.,]\d+)*)", low[figure.end : figure.end + 24])
+    if not match:
+        return
+    partner = _value(match.group(1))
+    if partner is None:
+        return
+    at = figure.end + match.end()
+    unit, noun, is_measure, end = read_unit(text, low, at)
+    figure.partner, figure.partner_unit = partner, unit
+    if figure.unit is None and unit is not None:
+        figure.unit, figure.is_measure_unit = unit, is_measure
+    if figure.noun is None:
+        figure.noun = noun
+    figure.end = max(at, end)

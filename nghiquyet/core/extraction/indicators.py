@@ -1,0 +1,236 @@
+"""Name what a figure measures, from the words in front of it.
+
+Report prose puts the indicator before the figure and a verb between them:
+"Diện tích trồng cây lương thực có hạt hằng năm thực hiện đạt trên 4.500ha" → the indicator
+is "Diện tích trồng cây lương thực có hạt hằng năm". What is trimmed:
+
+* openers and subjects: "như:", "Đến nay,", "Huyện ủy đã …", "Toàn huyện có …";
+* verbs, qualifiers and evaluations at the end: "thực hiện đạt trên", "thấp (mới đạt";
+* periods anywhere: "Giá trị sản xuất công nghiệp 9 tháng đạt" → "Giá trị sản xuất công nghiệp".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from nghiquyet.core.extraction import lexicon as lx
+
+__all__ = ["clean_indicator", "is_generic", "split_parts"]
+
+_MAX_WORDS = 16
+
+
+def _phrases(words: Iterable[str]) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(lx.lower_for_match(w).split()) for w in words)
+
+
+_LEADING = _phrases(lx.LEADING_NOISE)
+_TRAILING = _phrases(lx.TRAILING_NOISE)
+_GENERIC = _phrases(lx.GENERIC)
+_ASPECT = _phrases(lx.ASPECT)
+_ORG = _phrases(lx.ORG_WORDS)
+_RATE_HEAD_RE = re.compile(rf"(?<!\w)(?:{lx.words_regex(lx.RATE_HEADS)})(?!\w)")
+_PERIOD_WORDS_RE = re.compile(
+    r"(?<!\w)(?:(?:từ\s+)?(?:đầu\s+)?năm\s+\d{4}\s+(?:đến|tới)\s+nay"
+    r"|(?:trong\s+)?\d{1,2}\s+tháng(?:\s+(?:đầu|cuối))?(?:\s+năm)?(?:\s+\d{4})?"
+    r"|(?:trong\s+|của\s+)?năm\s+\d{4}|quý\s+(?:iv|i{1,3}|\d)(?:\s*/\s*\d{4})?"
+    r"|(?:bình\s+quân\s+)?(?:giữa|nửa)\s+nhiệm\s+kỳ|(?:nhiệm\s+kỳ|giai\s+đoạn)\s+\d{4}\s*[-–—]\s*\d{4}"
+    r"|(?:từ\s+đầu\s+năm\s+)?đến\s+nay|từ\s+đầu\s+năm|(?:đến|tới)\s+(?:hết\s+)?năm\s+\d{4}"
+    r"|đến\s+cuối\s+nhiệm\s+kỳ)(?!\w)"
+)
+_SPLITTERS_RE = re.compile(r"(?<!\w)(?:trong đó|cụ thể là|cụ thể|đó là|bao gồm|như sau|như)(?!\w)")
+_PUNCT = " \t\n,;:.()-–—…\"'“”‘’/"
+
+
+def split_parts(text: str) -> list[tuple[int, int]]:
+    """Comma-separated parts of ``text`` as (start, end); "4,5" is a number, not a cut."""
+    cuts = [0] + [m.end() for m in re.finditer(r",(?!\d)", text)]
+    ends = [m.start() for m in re.finditer(r",(?!\d)", text)] + [len(text)]
+    return list(zip(cuts, ends, strict=True))
+
+
+def clean_indicator(phrase: str) -> str:
+    """The indicator named in ``phrase``, or "" when it names none.
+
+    >>> clean_indicator("Diện tích trồng cây lương thực có hạt hằng năm thực hiện đạt trên")
+    'Diện tích trồng cây lương thực có hạt hằng năm'
+    >>> clean_indicator("Đến nay, Huyện ủy đã ban hành")
+    'ban hành'
+    >>> clean_indicator("Giá trị sản xuất công nghiệp 9 tháng đạt")
+    'Giá trị sản xuất công nghiệp'
+    """
+    phrase = _drop_periods(phrase)
+    parts = _SPLITTERS_RE.split(lx.lower_for_match(phrase))
+    if len(parts) > 1 and parts[-1].strip(_PUNCT):
+        phrase = phrase[len(phrase) - len(parts[-1]) :]
+    words = _balance(phrase).split()
+    lows = [lx.lower_for_match(w.strip(_PUNCT)) for w in words]
+    start, end = _trim(lows)
+    words, lows = words[start:end], lows[start:end]
+    start = _after_subject(words, lows)
+    words, lows = words[start:], lows[start:]
+    start, end = _trim(lows)
+    result = " ".join(words[start:end][-_MAX_WORDS:])
+    return result.strip(_PUNCT)
+
+
+def is_generic(indicator: str) -> bool:
+    """True when the words name no indicator by themselves ("bình quân", "tổng số")."""
+    lows = lx.lower_for_match(indicator).split()
+    index = 0
+    while index < len(lows):
+        step = _match_at(lows, index, _GENERIC) or _match_at(lows, index, _LEADING)
+        if not step:
+            return False
+        index += step
+    return True
+
+
+def is_rate(indicator: str) -> bool:
+    """Rates ("tỷ lệ …", "độ che phủ rừng") take a bare percentage as their value."""
+    return _RATE_HEAD_RE.search(lx.lower_for_match(indicator)) is not None
+
+
+def _drop_periods(phrase: str) -> str:
+    low = lx.lower_for_match(phrase)
+    pieces, last = [], 0
+    for match in _PERIOD_WORDS_RE.finditer(low):
+        pieces.append(phrase[last : match.start()])
+        last = match.end()
+    pieces.append(phrase[last:])
+    return re.sub(r"\s+", " ", " ".join(pieces)).strip()
+
+
+def _balance(phrase: str) -> str:
+    """Drop brackets that open or close outside the phrase: "thấp (mới đạt" → "thấp mới đạt"."""
+    out, depth = [], 0
+    for char in phrase:
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            if depth == 0:
+                continue
+            depth -= 1
+        out.append(char)
+    text = "".join(out)
+    while depth > 0:
+        index = text.rfind("(")
+        text = text[:index] + " " + text[index + 1 :]
+        depth -= 1
+    return text
+
+
+def _trim(lows: list[str]) -> tuple[int, int]:
+    start, end = 0, len(lows)
+    changed = True
+    while changed and start < end:
+        changed = False
+        step = _match_at(lows[:end], start, _LEADING)
+        if step:
+            start, changed = start + step, True
+        back = _match_back(lows[start:end], _TRAILING)
+        if back:
+            end, changed = end - back, True
+        while start < end and not lows[start].strip(_PUNCT):
+            start, changed = start + 1, True
+        while end > start and not lows[end - 1].strip(_PUNCT):
+            end, changed = end - 1, True
+    return start, end
+
+
+def _match_at(lows: list[str], index: int, phrases: frozenset[tuple[str, ...]]) -> int:
+    for size in (4, 3, 2, 1):
+        if (
+            index + size <= len(lows)
+            and tuple(w.strip(_PUNCT) for w in lows[index : index + size]) in phrases
+        ):
+            return size
+    return 0
+
+
+def _match_back(lows: list[str], phrases: frozenset[tuple[str, ...]]) -> int:
+    for size in (4, 3, 2, 1):
+        if size <= len(lows) and tuple(w.strip(_PUNCT) for w in lows[-size:]) in phrases:
+            return size
+    return 0
+
+
+def _after_subject(words: list[str], lows: list[str]) -> int:
+    """Index after "Huyện ủy Pác Nặm đã" / "Toàn huyện có": who acts is not what is measured."""
+    for index, low in enumerate(lows[:10]):
+        size = _match_at(lows, index, _ASPECT) or (low == "có" and 1)
+        if not size or index == 0:
+            continue
+        before = " ".join(lows[:index])
+        if _RATE_HEAD_RE.search(before):
+            return 0
+        if _names_actor(words[:index], lows[:index]):
+            return index + size
+    return 0
+
+
+def _names_actor(words: list[str], lows: list[str]) -> bool:
+    """ "Huyện ủy", "cấp ủy, UBKT", "huyện Pác Nặm", "Ban Thường vụ": a body, not a measure."""
+    has_org = any(_match_at(lows, i, _ORG) for i in range(len(lows)))
+    names = all(w[:1].isupper() or _match_at(lows, i, _ORG) for i, w in enumerate(words))
+    return has_org or names
+
+
+_TARGET_ANY_RE = re.compile(rf"(?<!\w)(?:{lx.words_regex(lx.TARGET_WORDS)})(?!\w)")
+_VERB_RE = re.compile(r"(?<!\w)(?:đều\s+)?(?:đạt|được|tăng|giảm|là|còn)(?!\w)")
+_CUT_RE = re.compile(r",(?!\d)")
+
+
+def lead_span(text: str, low: str, floor: int, at: int) -> tuple[int, int, bool]:
+    """Where the words leading to the figure at ``at`` start and end, and if it is bracketed.
+
+    The lead is the comma-part before the figure, widened over short coordinated parts
+    ("kiểm tra, giám sát …"). A bracket with nothing but a verb inside ("thấp (mới đạt
+    49,7%)") is transparent: the words before it lead.
+    """
+    segment = low[floor:at]
+    opened = segment.rfind("(")
+    if opened > segment.rfind(")"):
+        inner = floor + opened + 1
+        if clean_indicator(text[inner:at]) or _TARGET_ANY_RE.search(low[inner:at]):
+            return inner, at, True
+        at = floor + opened
+        return _part_start(text, low, floor, at), at, True
+    return _part_start(text, low, floor, at), at, False
+
+
+def _part_starts(low: str, floor: int, at: int) -> list[int]:
+    return [floor] + [floor + m.end() for m in _CUT_RE.finditer(low, floor, at) if m.end() <= at]
+
+
+def _part_start(text: str, low: str, floor: int, at: int) -> int:
+    starts = [floor] + [m.end() for m in _CUT_RE.finditer(low, floor, at)]
+    start = starts[-1]
+    joins_with_and = " và " in low[start:at]
+    for previous in reversed(starts[:-1][-2:]):
+        part = text[previous : start - 1]
+        size = len(part.split())
+        if _VERB_RE.search(lx.lower_for_match(part)) or not clean_indicator(part):
+            break
+        if size <= 4 or (joins_with_and and size <= 8):
+            start = previous
+            continue
+        break
+    return start
+
+
+def topic_before(text: str, low: str, floor: int, start: int) -> str:
+    """What the comma-part before ``start`` is about: "kết quả giải quyết việc làm đều đạt …"
+    → "giải quyết việc làm". Used when a figure's own words are generic ("bình quân đạt")."""
+    starts = [floor] + [m.end() for m in _CUT_RE.finditer(low, floor, start)]
+    if len(starts) < 2:
+        return ""
+    part_low = low[starts[-2] : starts[-1] - 1]
+    verb = _VERB_RE.search(part_low)
+    end = starts[-2] + (verb.start() if verb else len(part_low))
+    return clean_indicator(text[starts[-2] : end])
+
+
+def has_target_word(low: str) -> bool:
+    return _TARGET_ANY_RE.search(low) is not None
