@@ -68,9 +68,10 @@ def _load(
     scope_of = {resolution.pk: resolution.scope_id for resolution in resolutions}
     first = min(resolution.first_year for resolution in resolutions)
     last = max(resolution.last_year for resolution in resolutions)
+    # Filter by unit and period only: IN-lists on both unit and indicator make SQLite probe
+    # their cross product. Indicators of other resolutions are dropped below.
     observations = Observation.objects.filter(
         org_unit_id__in=set(scope_of.values()),
-        indicator_id__in=ids,
         is_deleted=False,
         reported_on__lte=known_by,
     ).defer("note", "created_at", "updated_at", "created_by", "updated_by")
@@ -87,16 +88,16 @@ def _load(
         )
     observations = observations.order_by("period_end", "id")
     for observation in observations:
-        resolution_id = owner[observation.indicator_id]
-        if observation.org_unit_id == scope_of[resolution_id]:
+        resolution_id = owner.get(observation.indicator_id)
+        if resolution_id is not None and observation.org_unit_id == scope_of[resolution_id]:
             data[resolution_id].observations[observation.indicator_id].append(observation)
 
     assessments = Assessment.objects.filter(
-        org_unit_id__in=set(scope_of.values()), indicator_id__in=ids, period=period.code
+        org_unit_id__in=set(scope_of.values()), period=period.code
     )
     for assessment in assessments:
-        resolution_id = owner[assessment.indicator_id]
-        if assessment.org_unit_id == scope_of[resolution_id]:
+        resolution_id = owner.get(assessment.indicator_id)
+        if resolution_id is not None and assessment.org_unit_id == scope_of[resolution_id]:
             data[resolution_id].assessments[assessment.indicator_id] = assessment
     return data
 
