@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "nghiquyet.plans",
     "nghiquyet.results",
     "nghiquyet.scorecards",
+    "nghiquyet.reports",
     "nghiquyet.intake",
     "nghiquyet.demo",
     "nghiquyet.web",
