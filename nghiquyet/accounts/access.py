@@ -102,3 +102,8 @@ def visible_units(user: User) -> QuerySet[OrgUnit]:
     for path, _ in _memberships(user):
         query |= Q(path__startswith=path)
     return OrgUnit.objects.filter(query)
+
+
+def has_setup_role(user: User) -> bool:
+    """Whether the user may set up resolutions somewhere (shows the set-up menu)."""
+    return is_admin(user) or any(role in SETUP_ROLES for _, role in _memberships(user))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from .views import legacy as views
 
 urlpatterns = [
     path("", views.home, name="home"),
