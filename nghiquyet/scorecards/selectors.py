@@ -103,7 +103,10 @@ def _load(
 
 
 def latest_period(resolution: Resolution) -> Period | None:
-    """The most recent period with a figure for the resolution's scope, or ``None``."""
+    """The period a dashboard shows: a term resolution's term (with its latest values), else
+    the most recent period with a figure for the resolution's scope, or ``None``."""
+    if resolution.term.is_term:
+        return resolution.term
     live = Observation.objects.filter(
         indicator__resolution=resolution, org_unit=resolution.scope, is_deleted=False
     )
