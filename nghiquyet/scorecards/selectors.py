@@ -53,9 +53,13 @@ def _load(
         owner[indicator.pk] = indicator.resolution_id
     ids = list(owner)
 
-    targets = list(Target.objects.filter(indicator_id__in=ids, is_primary=True).defer("created_at"))
+    # .order_by(): the models' default orderings would join indicators and resolutions.
+    targets = list(
+        Target.objects.filter(indicator_id__in=ids, is_primary=True).defer("created_at").order_by()
+    )
     revisions: dict[int, list[TargetRevision]] = defaultdict(list)
-    for revision in TargetRevision.objects.filter(target__in=targets).select_related("created_by"):
+    revision_rows = TargetRevision.objects.filter(target__in=targets).select_related("created_by")
+    for revision in revision_rows.order_by("effective_on", "id"):
         revisions[revision.target_id].append(revision)
     for target in targets:
         target.revision_list = revisions.get(target.pk, [])
