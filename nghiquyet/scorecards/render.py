@@ -5,7 +5,14 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from nghiquyet.core.numbers import format_number, format_percent
+from nghiquyet.core.numbers import (
+    Comparator,
+    Convention,
+    NumberFormatError,
+    format_number,
+    format_percent,
+    parse_quantity,
+)
 
 from .build import Row, Scorecard, TargetView
 
@@ -116,7 +123,25 @@ def display_actual(row: Row) -> str:
             return f"({format_percent(row.observation.reported_pct)})"
         return "—"
     text = format_number(row.actual, 2)
+    qualifier = _qualifier_word(row.observation.raw_text if row.observation else "")
+    if qualifier and row.observation is not None and row.actual == row.observation.value:
+        text = f"{qualifier} {text}"  # "trên 4.500": what the source said, not more
     return f"{text} (ƯTH)" if row.estimate else text
+
+
+def _qualifier_word(raw: str) -> str:
+    """The comparing word a figure was stated with ("trên", "hơn", "gần"…), if any."""
+    try:
+        quantity = parse_quantity(raw, Convention.VIETNAMESE)
+    except NumberFormatError:
+        return ""
+    if quantity.comparator in (Comparator.EQ, Comparator.RANGE):
+        return ""
+    words = raw.strip().split()
+    first = words[0].lower() if words else ""
+    if first in ("ước", "ưth") and len(words) > 1:
+        first = words[1].lower()
+    return first if first.isalpha() else ""
 
 
 def display_target(view: TargetView | None) -> str:
