@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from nghiquyet.core.extraction import lexicon as lx
 from nghiquyet.core.numbers import Convention, NumberFormatError, parse_number
@@ -34,6 +35,8 @@ class Figure:
     upper: Decimal | None = None  # "6,6–6,8%" → 6,8
     partner: Decimal | None = None  # "603,8ha/600ha" → 600, "48/90" → 90
     partner_unit: str | None = None
+    unit_both_sides: bool = False  # "603,8ha/600ha", not "85/104 xã"
+    noun_end: int = 0  # where the noun words after the unit end
 
     @property
     def is_percent(self) -> bool:
@@ -51,10 +54,11 @@ _MEASURE_RE = re.compile(rf"\s*(?:{_MEASURE_ALT})(?:(?<=%)|{_NOT_LETTER}){_SUFFI
 _COUNT_RE = re.compile(rf"\s+(?:{_COUNT_ALT}){_NOT_LETTER}")
 # After a counted noun: it stands alone when punctuation or a function word follows.
 _NOUN_ENDS_RE = re.compile(
-    r"\s*(?:$|[,.;:)!?…/\"”]|\(|\s-\s|(?:và|hoặc|với|được|đạt|trên|của|tại|trong|so|bằng|tăng|"
-    r"giảm|chiếm|là|có|đã|theo|cho|đều|thì|nhưng|mà|từ|đến|vào|ra|về|gồm|nên)(?!\w))"
+    r"\s*(?:$|[,.;:)!?…/\"”]|\d(?!\s+sao)|\(|\s-\s|(?:và|hoặc|với|được|đạt|trên|của|tại|trong|so|bằng|tăng|"
+    r"giảm|chiếm|là|có|đã|theo|cho|đều|thì|nhưng|mà|từ|đến|vào|ra|về|gồm|nên|trở|vượt|ước|"
+    r"bình quân|hiện|nay|năm|tháng|ở|như|nhằm|để|khi|sau|trước|thuộc|bị|do|bởi|tính)(?!\w))"
 )
-_WORD_RE = re.compile(rf"\s+((?:{lx.LETTER}|-)+)")
+_WORD_RE = re.compile(rf"\s+((?:{lx.LETTER}|-)+|\d\s+sao(?!\w))")  # "sản phẩm OCOP 4 sao"
 _TIME_RE = re.compile(rf"\s*(?:{lx.words_regex(lx.TIME_UNITS)}){_NOT_LETTER}")
 _NOT_RESULT_RE = re.compile(rf"\s+(?:{lx.words_regex(lx.NOT_RESULTS)}){_NOT_LETTER}")
 _LABEL_RE = re.compile(rf"(?<!\w)(?:{lx.words_regex(lx.LABEL_WORDS)})\s*$")
@@ -72,7 +76,7 @@ _NOT_MONEY_RE = re.compile(
     r"phục|cỏ|ruộng|nhất|dạng|bộ|hương|thanh|ca|xu|nát|lúa)(?!\w)"
 )
 _AGE_RE = re.compile(r"\s*tuổi(?!\w)")
-_AGE_LEAD_RE = re.compile(r"(?:dưới|trên|từ|đến|độ)\s*$")
+_AGE_LEAD_RE = re.compile(r"(?<!\w)(?:đạt|là|lên|ở mức|khoảng|còn|tăng|giảm|gần|hơn)\s*$")
 
 
 def find_figures(text: str, low: str, skip: list[tuple[int, int]] | None = None) -> list[Figure]:
@@ -111,12 +115,14 @@ def _read_figure(text: str, low: str, match: re.Match[str]) -> tuple[Figure | No
     figure = Figure(start=start, end=end, value=value, raw=match.group())
     if joined == "range":
         return _read_range(text, low, figure)
-    _attach_unit(text, low, figure)
+    noun_end = _attach_unit(text, low, figure)
     if _is_plain_number(figure) and _looks_like_year(figure):
         return None, figure.end
-    if _is_time_or_structure(low, figure):
+    if _is_time_or_structure(low, figure) or _is_threshold(low, figure):
         return None, figure.end
-    _read_partner(text, low, figure)
+    if low[figure.end : figure.end + 2].strip().startswith("/"):
+        noun_end = _read_partner(text, low, figure)
+    figure.noun_end = max(noun_end, figure.end)
     return figure, figure.end
 
 
@@ -132,8 +138,10 @@ def _names_something(text: str, low: str, start: int, end: int, raw: str) -> boo
     before = low[max(0, start - 40) : start]
     if before and (before[-1].isalnum() or before[-1] in "_"):
         return True
-    if len(before) >= 2 and before[-1] in "-–/:." and (before[-2].isalnum()):
+    if len(before) >= 2 and before[-1] in "-–/:.+" and (before[-2].isalnum()):
         return True
+    if raw.isdigit() and re.search(r"(?<![^\W\d_])[A-ZĐ]{2,}\s$", text[max(0, start - 12) : start]):
+        return not _MEASURE_RE.match(low, end)  # "OCOP 4 sao", "ISO 9001", "COP 26"
     after = low[end : end + 3]
     if after[:1].isalpha() and not (_MEASURE_RE.match(low, end) or _time_glued(after)):
         return True
@@ -175,11 +183,17 @@ def _joined_form(low: str, end: int, a: str) -> str | None:
         return "skip"
     if match.group(1) == "/":
         return _slash_form(a, b, low, end + match.end())
-    if (len(a) == 4 and len(b) == 4) or _date_like(a, b):  # 2020-2025, 25-6
+    if len(a) == 4 and len(b) == 4:  # 2020-2025
         return "skip"
-    if _MEASURE_RE.match(low, end + match.end()) or _COUNT_RE.match(low, end + match.end()):
-        return "range"
-    return "skip"
+    if _has_unit(low, end + match.end()):
+        return "range"  # "4-5%", "300-500 triệu đồng"
+    return "skip"  # 25-6, 2-3 lần
+
+
+def _has_unit(low: str, at: int) -> bool:
+    scale = _SCALE_RE.match(low, at)
+    at = scale.end() if scale else at
+    return bool(scale or _MEASURE_RE.match(low, at) or _COUNT_RE.match(low, at))
 
 
 def _slash_form(a: str, b: str, low: str, after: int) -> str | None:
@@ -206,55 +220,70 @@ def _read_range(text: str, low: str, figure: Figure) -> tuple[Figure, int]:
     figure.end += match.end()
     if upper is not None and upper >= figure.value:
         figure.upper = upper
-    _attach_unit(text, low, figure)
+    figure.noun_end = max(_attach_unit(text, low, figure), figure.end)
     return figure, figure.end
 
 
-def read_unit(text: str, low: str, at: int) -> tuple[str | None, str | None, bool, int]:
-    """The unit written at ``at``: (unit, unsure noun, is a unit of measure, end).
+class Unit(NamedTuple):
+    """What follows a number: "tỷ đồng", or "ha" then "rừng tập trung", or just a noun."""
+
+    unit: str | None
+    noun: str | None  # words after the unit, or a counted noun we are not sure of
+    is_measure: bool
+    end: int  # end of the unit
+    noun_end: int  # end of the noun words (== end when there are none)
+
+
+def read_unit(text: str, low: str, at: int) -> Unit:
+    """The unit written at ``at``, and the noun words that follow it.
 
     >>> read_unit(" tỷ đồng, bằng", " tỷ đồng, bằng", 0)
-    ('tỷ đồng', None, True, 8)
+    Unit(unit='tỷ đồng', noun=None, is_measure=True, end=8, noun_end=8)
+    >>> read_unit(" ha rừng tập trung,", " ha rừng tập trung,", 0)
+    Unit(unit='ha', noun='rừng tập trung', is_measure=True, end=3, noun_end=18)
     >>> read_unit(" hộ nghèo", " hộ nghèo", 0)
-    (None, 'hộ nghèo', False, 0)
+    Unit(unit=None, noun='hộ nghèo', is_measure=False, end=0, noun_end=9)
     """
     scale = _SCALE_RE.match(low, at)
     after_scale = scale.end() if scale else at
     measure = _MEASURE_RE.match(low, after_scale)
     if measure and _NOT_MONEY_RE.match(low, measure.end()) and measure.group().strip() == "đồng":
         measure = None
-    if measure:
-        return _clean(text[at : measure.end()]), None, True, measure.end()
-    count = _COUNT_RE.match(low, after_scale)
-    if count and _NOUN_ENDS_RE.match(low, count.end()):
-        return _clean(text[at : count.end()]), None, False, count.end()
-    if count:
-        return None, _noun_phrase(text, low, at), False, after_scale if scale else at
-    if scale:
-        return _clean(text[at : scale.end()]), None, True, scale.end()
-    return None, _noun_phrase(text, low, at), False, at
+    count = None if measure else _COUNT_RE.match(low, after_scale)
+    if measure or (count and _NOUN_ENDS_RE.match(low, count.end())):
+        end = (measure or count).end()  # type: ignore[union-attr]
+        noun, noun_end = _noun_phrase(text, low, end)
+        return Unit(_clean(text[at:end]), noun, measure is not None, end, noun_end)
+    if scale and not count:
+        noun, noun_end = _noun_phrase(text, low, scale.end())
+        return Unit(_clean(text[at : scale.end()]), noun, True, scale.end(), noun_end)
+    noun, noun_end = _noun_phrase(text, low, at)
+    return Unit(None, noun, False, at, noun_end)
 
 
-def _noun_phrase(text: str, low: str, at: int, limit: int = 4) -> str | None:
+def _noun_phrase(text: str, low: str, at: int, limit: int = 8) -> tuple[str | None, int]:
+    """Up to ``limit`` words from ``at`` that go on naming the thing counted."""
     words: list[str] = []
     position = at
     for _ in range(limit):
         match = _WORD_RE.match(low, position)
-        if not match or (words and _NOUN_ENDS_RE.match(low, position)):
+        if not match or _NOUN_ENDS_RE.match(low, position):
             break
         words.append(text[match.start(1) : match.end(1)])
         position = match.end()
-    return " ".join(words) or None
+    return (" ".join(words) or None), position
 
 
 def _clean(unit: str) -> str:
     return re.sub(r"\s+", " ", unit).strip().replace(" /", "/").replace("/ ", "/")
 
 
-def _attach_unit(text: str, low: str, figure: Figure) -> None:
-    unit, noun, is_measure, end = read_unit(text, low, figure.end)
-    figure.unit, figure.noun, figure.is_measure_unit = unit, noun, is_measure
-    figure.end = max(figure.end, end)
+def _attach_unit(text: str, low: str, figure: Figure) -> int:
+    """Read the unit into ``figure``; return where its noun words end."""
+    unit = read_unit(text, low, figure.end)
+    figure.unit, figure.noun, figure.is_measure_unit = unit.unit, unit.noun, unit.is_measure
+    figure.end = max(figure.end, unit.end)
+    return unit.noun_end
 
 
 def _is_plain_number(figure: Figure) -> bool:
@@ -272,24 +301,36 @@ def _is_time_or_structure(low: str, figure: Figure) -> bool:
     at = figure.start + len(figure.raw)
     if _TIME_RE.match(low, at) or _NOT_RESULT_RE.match(low, at):
         return True
-    if _AGE_RE.match(low, at):
-        return _AGE_LEAD_RE.search(low[max(0, figure.start - 8) : figure.start]) is not None
+    if _AGE_RE.match(low, at):  # "trẻ em dưới 5 tuổi", "học sinh 6 tuổi"; not "đạt 73,5 tuổi"
+        return _AGE_LEAD_RE.search(low[max(0, figure.start - 12) : figure.start]) is None
     return False
 
 
-def _read_partner(text: str, low: str, figure: Figure) -> None:
+def _is_threshold(low: str, figure: Figure) -> bool:
+    """Numbers inside an indicator's name: "OCOP từ 3 sao trở lên", "trên 1 ha đất"."""
+    before = low[max(0, figure.start - 16) : figure.start]
+    if figure.value == 1 and re.search(r"(?<!\w)(?:trên|mỗi|/)\s*$", before):
+        return True
+    if not re.search(r"(?<!\w)từ\s*$", before):
+        return False
+    if re.search(r"(?<!\w)(?:đạt|là|ở mức|mức|được|phấn đấu)\s+từ\s*$", before):
+        return False
+    after = low[figure.end : figure.end + 40]
+    return re.match(r"\s*(?:\S+\s+){0,4}?trở\s+(?:lên|xuống)", after) is not None
+
+
+def _read_partner(text: str, low: str, figure: Figure) -> int:
     """The plan or total after a slash: "603,8ha/600ha", "48/90 chỉ tiêu", "85/104 xã"."""
     match = re.match(r"\s?/\s?(\d+(?:[.,]\d+)*)", low[figure.end : figure.end + 24])
-    if not match:
-        return
-    partner = _value(match.group(1))
-    if partner is None:
-        return
+    partner = _value(match.group(1)) if match else None
+    if match is None or partner is None:
+        return figure.end
     at = figure.end + match.end()
-    unit, noun, is_measure, end = read_unit(text, low, at)
-    figure.partner, figure.partner_unit = partner, unit
-    if figure.unit is None and unit is not None:
-        figure.unit, figure.is_measure_unit = unit, is_measure
-    if figure.noun is None:
-        figure.noun = noun
-    figure.end = max(at, end)
+    unit = read_unit(text, low, at)
+    figure.partner, figure.partner_unit = partner, unit.unit
+    figure.unit_both_sides = figure.unit is not None and unit.unit == figure.unit
+    if figure.unit is None and unit.unit is not None:
+        figure.unit, figure.is_measure_unit = unit.unit, unit.is_measure
+    figure.noun = figure.noun or unit.noun
+    figure.end = max(at, unit.end)
+    return unit.noun_end

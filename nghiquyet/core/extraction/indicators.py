@@ -37,9 +37,16 @@ _PERIOD_WORDS_RE = re.compile(
     r"|(?:trong\s+|của\s+)?năm\s+\d{4}|quý\s+(?:iv|i{1,3}|\d)(?:\s*/\s*\d{4})?"
     r"|(?:bình\s+quân\s+)?(?:giữa|nửa)\s+nhiệm\s+kỳ|(?:nhiệm\s+kỳ|giai\s+đoạn)\s+\d{4}\s*[-–—]\s*\d{4}"
     r"|(?:từ\s+đầu\s+năm\s+)?đến\s+nay|từ\s+đầu\s+năm|(?:đến|tới)\s+(?:hết\s+)?năm\s+\d{4}"
-    r"|đến\s+cuối\s+nhiệm\s+kỳ)(?!\w)"
+    r"|đến\s+cuối\s+nhiệm\s+kỳ"
+    r"|(?:tính\s+)?(?:đến\s+)?(?:hết\s+)?ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?"
+    r"|(?:tính\s+)?(?:đến\s+)?(?:hết\s+)?tháng\s+\d{1,2}(?:\s*/\s*\d{4})?"
+    r"|năm\s+học\s+\d{4}\s*[-–—]\s*\d{4}|(?:đến\s+)?(?:cuối|đầu)\s+năm(?:\s+\d{4})?)(?!\w)"
 )
-_SPLITTERS_RE = re.compile(r"(?<!\w)(?:trong đó|cụ thể là|cụ thể|đó là|bao gồm|như sau|như)(?!\w)")
+_SPLITTERS_RE = re.compile(
+    r"(?<!\w)(?:trong đó|cụ thể là|cụ thể|đó là|bao gồm|như sau|như|cho biết|cho hay|"
+    r"nhấn mạnh|khẳng định|thông tin|cho thấy|với(?=\s+(?:tổng|số|kinh phí|giá trị|diện tích|"
+    r"sản lượng|quy mô)))(?!\w)"
+)
 _PUNCT = " \t\n,;:.()-–—…\"'“”‘’/"
 
 
@@ -50,7 +57,7 @@ def split_parts(text: str) -> list[tuple[int, int]]:
     return list(zip(cuts, ends, strict=True))
 
 
-def clean_indicator(phrase: str) -> str:
+def clean_indicator(phrase: str, subject: bool = True) -> str:
     """The indicator named in ``phrase``, or "" when it names none.
 
     >>> clean_indicator("Diện tích trồng cây lương thực có hạt hằng năm thực hiện đạt trên")
@@ -68,11 +75,11 @@ def clean_indicator(phrase: str) -> str:
     lows = [lx.lower_for_match(w.strip(_PUNCT)) for w in words]
     start, end = _trim(lows)
     words, lows = words[start:end], lows[start:end]
-    start = _after_subject(words, lows)
+    start = _after_subject(words, lows) if subject else 0
     words, lows = words[start:], lows[start:]
     start, end = _trim(lows)
-    result = " ".join(words[start:end][-_MAX_WORDS:])
-    return result.strip(_PUNCT)
+    result = " ".join(words[start:end][-_MAX_WORDS:]).strip(_PUNCT)
+    return result + ")" if result.count("(") > result.count(")") else result
 
 
 def is_generic(indicator: str) -> bool:
@@ -152,8 +159,14 @@ def _match_at(lows: list[str], index: int, phrases: frozenset[tuple[str, ...]]) 
 def _match_back(lows: list[str], phrases: frozenset[tuple[str, ...]]) -> int:
     for size in (4, 3, 2, 1):
         if size <= len(lows) and tuple(w.strip(_PUNCT) for w in lows[-size:]) in phrases:
-            return size
+            before = lows[-size - 1].strip(_PUNCT) if size < len(lows) else ""
+            if (before, lows[-size].strip(_PUNCT)) not in _COMPOUNDS:
+                return size
     return 0
+
+
+# Words that a trailing "chỉ đạt", "số", "tiêu" would cut in two.
+_COMPOUNDS = frozenset({("chứng", "chỉ"), ("địa", "chỉ"), ("chủ", "trương")})
 
 
 def _after_subject(words: list[str], lows: list[str]) -> int:
@@ -182,7 +195,9 @@ _VERB_RE = re.compile(r"(?<!\w)(?:đều\s+)?(?:đạt|được|tăng|giảm|là
 _CUT_RE = re.compile(r",(?!\d)")
 
 
-def lead_span(text: str, low: str, floor: int, at: int) -> tuple[int, int, bool]:
+def lead_span(
+    text: str, low: str, floor: int, at: int, extend: bool = True
+) -> tuple[int, int, bool]:
     """Where the words leading to the figure at ``at`` start and end, and if it is bracketed.
 
     The lead is the comma-part before the figure, widened over short coordinated parts
@@ -196,17 +211,15 @@ def lead_span(text: str, low: str, floor: int, at: int) -> tuple[int, int, bool]
         if clean_indicator(text[inner:at]) or _TARGET_ANY_RE.search(low[inner:at]):
             return inner, at, True
         at = floor + opened
-        return _part_start(text, low, floor, at), at, True
-    return _part_start(text, low, floor, at), at, False
+        return _part_start(text, low, floor, at, extend), at, True
+    return _part_start(text, low, floor, at, extend), at, False
 
 
-def _part_starts(low: str, floor: int, at: int) -> list[int]:
-    return [floor] + [floor + m.end() for m in _CUT_RE.finditer(low, floor, at) if m.end() <= at]
-
-
-def _part_start(text: str, low: str, floor: int, at: int) -> int:
+def _part_start(text: str, low: str, floor: int, at: int, extend: bool) -> int:
     starts = [floor] + [m.end() for m in _CUT_RE.finditer(low, floor, at)]
     start = starts[-1]
+    if not extend:  # the part right after a figure is that figure's, not a coordinated name
+        starts = starts[1:]
     joins_with_and = " và " in low[start:at]
     for previous in reversed(starts[:-1][-2:]):
         part = text[previous : start - 1]

@@ -113,7 +113,7 @@ COUNT_NOUNS = _words(
     dân, đối tượng, trường hợp, vụ, vụ việc, vụ án, đơn, đơn thư, hồ sơ, thủ tục, lượt,
     lượt người, lượt khách, khách, du khách, bệnh nhân, ca, thẻ, suất, chiếc, xe, điểm,
     tiêu chí, làng, khu dân cư, trang trại, gia trại, chợ, cụm công nghiệp, khu công
-    nghiệp, nhà văn hoá, km đường, tuyến, cầu, hồ, đập, giếng, lò, trạm, hecta
+    nghiệp, nhà văn hoá, km đường, tuyến, cầu, hồ, đập, giếng, lò, trạm, hecta, tuổi
     """
 )
 
@@ -147,7 +147,7 @@ LABEL_WORDS = _words(
     quốc lộ, tỉnh lộ, ql, đt, top, nhóm, loại, hạng, tuyến, vòng, trang, tập, chương
     trình, nghị quyết, quyết định, chỉ thị, kết luận, nghị định, thông tư, luật, công văn,
     đề án, phiên, cụm, lớp, khối, ô, trạm, covid, mã, hotline, điện thoại, kênh, ngõ,
-    ngách, hẻm, km, tầng, phòng, căn hộ, hội nghị, lần, version, phiên bản, cấp
+    ngách, hẻm, km, tầng, phòng, căn hộ, hội nghị, lần, version, phiên bản
     """
 )
 
@@ -201,13 +201,13 @@ TRAILING_NOISE = _words(
     """
     đạt, được, đạt được, thực hiện, thực hiện được, thực hiện đạt, ước, ước đạt, ước tính,
     ước thực hiện, hiện, hiện đạt, hiện nay, là, có, còn, giảm, tăng, lên, xuống, cho,
-    với, ở mức, mức, khoảng, trên, hơn, gần, dưới, xấp xỉ, trên dưới, chỉ, đã, đều, cũng,
+    với, ở mức, mức, khoảng, trên, hơn, gần, dưới, xấp xỉ, trên dưới, đã, đều, cũng,
     tới, đến, vượt, bằng, chiếm, thêm, thấp, chậm, còn thấp, đạt thấp, mới đạt, chỉ đạt,
     đạt khoảng, ước khoảng, tổng cộng, chỉ tiêu, kế hoạch, kh, mục tiêu, dự toán, chỉ tiêu
     thực hiện, kế hoạch giao, chỉ tiêu giao, kế hoạch năm, chỉ tiêu năm, mục tiêu năm, ít
     nhất, tối thiểu, tối đa, không quá, chưa đến, chưa tới, chừng, và, của, tại, trong,
     với tổng, tổng số, với, gồm, là khoảng, (, :, -, –, đạt tỷ lệ, theo, so với, đạt mức,
-    giữ vững, duy trì, ước cả năm, cả năm, lũy kế, luỹ kế, thực hiện được, vẫn
+    giữ vững, duy trì, ước cả năm, cả năm, lũy kế, luỹ kế, thực hiện được, vẫn, từ
     """
 )
 
@@ -218,12 +218,14 @@ LEADING_NOISE = _words(
     đó, tuy nhiên, mặc dù, đến nay, hiện nay, hiện, tính đến nay, tính chung, nhìn chung,
     riêng, về, và, còn, với, các, những, đã, đang, trong năm, năm qua, thời gian qua, qua
     đó, theo đó, kết quả, kết quả là, đặc biệt, nổi bật, nổi bật là, trong, là, đó là, chỉ
-    tiêu, việc, công tác, toàn huyện, toàn tỉnh, toàn xã, toàn thành phố, cả huyện, cả
-    tỉnh, có, đạt, bên cạnh, mặt khác, do đó, vì vậy, sau, tổng cộng, trong thời gian qua,
-    thực hiện, ước, ước thực hiện, ước tính, dự kiến, theo báo cáo, theo số liệu, theo
-    thống kê, qua, nhờ, đến, tới, trong khi, cùng với đó, song song với đó, bên cạnh những
-    kết quả đạt được, cho, thì, hiện đã, đến thời điểm này, tính đến thời điểm này, từ đầu
-    năm, lũy kế, luỹ kế, cả năm, ước cả năm, dự ước
+    tiêu, việc, công tác, toàn huyện, toàn tỉnh, toàn xã, toàn thành phố, cả huyện, cả tỉnh,
+    có, đạt, bên cạnh, mặt khác, do đó, vì vậy, sau, tổng cộng, trong thời gian qua, thực
+    hiện, ước, ước thực hiện, ước tính, dự kiến, theo báo cáo, theo số liệu, theo thống kê,
+    qua, nhờ, đến, tới, trong khi, cùng với đó, song song với đó, bên cạnh những kết quả đạt
+    được, cho, thì, hiện đã, đến thời điểm này, tính đến thời điểm này, từ đầu năm, lũy kế,
+    luỹ kế, cả năm, ước cả năm, dự ước, mới, mới có, chỉ có, phấn đấu, phấn đấu có, phấn đấu
+    đạt, mỗi năm, bình quân mỗi năm, hằng năm có, hiện có, so với cùng kỳ, so với cùng kỳ
+    năm trước
     """
 )
 
@@ -232,14 +234,14 @@ LEADING_NOISE = _words(
 GENERIC = _words(
     """
     bình quân, kết quả, tổng, tổng số, tổng cộng, trong đó, chung, cả năm, lũy kế, luỹ kế,
-    hiện, riêng, tính chung, số, tỷ lệ, trung bình, đạt, con số, mức, giá trị
+    hiện, riêng, tính chung, số, tỷ lệ, trung bình, đạt, con số, mức
     """
 )
 
 # Aspect markers: what comes before them is usually the subject ("Huyện ủy đã ban hành …").
 ASPECT = _words(
     """
-    đã, đang, sẽ, vẫn, tiếp tục, cũng, luôn, đều
+    đã, đang, sẽ, vẫn, tiếp tục, cũng, luôn, đều, phấn đấu
     """
 )
 

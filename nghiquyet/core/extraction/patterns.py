@@ -130,6 +130,7 @@ def _total_before(low: str, clause: Clause, at: int, count: int) -> int | None:
         for m in _TALLY_COUNT_RE.finditer(window)
         if not _status(window[m.end() : m.end() + 30].split(",")[0], "")
     ]
+    totals += [int(m.group("total")) for m in _TALLY_PAIR_RE.finditer(window)]
     bigger = [t for t in totals if t > count]
     return bigger[-1] if bigger else None
 
@@ -148,13 +149,14 @@ def _from_to(text: str, low: str, clause: Clause) -> list[Fact]:
     found: list[Fact] = []
     revision = _REVISION_RE.search(low, clause.sentence_start, clause.sentence_end) is not None
     for match in _FROM_TO_RE.finditer(low, clause.start, clause.end):
-        unit_a, _, _, end_a = read_unit(text, low, match.end())
-        to = _TO_RE.match(low, end_a)
+        unit_a = read_unit(text, low, match.end())
+        to = _TO_RE.match(low, unit_a.end)
         old, new = _number(match.group("a")), _number(to.group("b")) if to else None
         if to is None or old is None or new is None:
             continue
-        unit_b, _, _, end = read_unit(text, low, to.end())
-        fact = _from_to_fact(text, low, clause, match.start(), end, old, new, unit_b or unit_a)
+        unit_b = read_unit(text, low, to.end())
+        unit = unit_b.unit or unit_a.unit
+        fact = _from_to_fact(text, low, clause, match.start(), unit_b.end, old, new, unit)
         if fact is not None:
             found.append(fact if revision else _as_change(fact))
     return found
@@ -171,7 +173,11 @@ def _from_to_fact(
     unit: str | None,
 ) -> Revision | None:
     start, lead_end, _ = lead_span(text, low, clause.start, at)
-    indicator = clean_indicator(re.sub(r"(?i)điều chỉnh|chỉ tiêu", " ", text[start:lead_end]))
+    # "… điều chỉnh chỉ tiêu X từ …" or "Chỉ tiêu X được điều chỉnh từ …"
+    said = list(_REVISION_RE.finditer(low, start, lead_end))
+    indicator = clean_indicator(text[said[-1].end() : lead_end]) if said else ""
+    if not indicator:
+        indicator = clean_indicator(text[start : said[0].start() if said else lead_end])
     if not indicator:
         return None
     start += len(text[start:lead_end]) - len(text[start:lead_end].lstrip(" ,;:("))

@@ -25,6 +25,7 @@ class Clause:
     end: int
     sentence_start: int
     sentence_end: int
+    label: tuple[int, int] | None = None  # "Thu ngân sách: 150 tỷ đồng" → the words before ":"
 
 
 _SENTENCE_END_RE = re.compile(r"\n|[.!?]+(?=[\s\"”’)]|$)|…+|\.{3,}")
@@ -59,7 +60,14 @@ def _clauses_of(text: str, start: int, end: int) -> list[Clause]:
         elif depth == 0 and (char == ";" or (char == ":" and text[index + 1 : index + 2] == " ")):
             cuts.append(index + 1)
     cuts.append(end + 1)
-    return [Clause(a, b - 1, start, end) for a, b in pairwise(cuts) if b - 1 > a]
+    clauses = []
+    previous: tuple[int, int] | None = None
+    for a, b in pairwise(cuts):
+        label = previous if a > start and text[a - 1] == ":" else None
+        if b - 1 > a:
+            clauses.append(Clause(a, b - 1, start, end, label))
+        previous = (a, b - 1)
+    return clauses
 
 
 _PERIOD_RE = re.compile(
