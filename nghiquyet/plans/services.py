@@ -255,3 +255,113 @@ def revise_target(
     target.save()
     record_change(actor, "revise", target, before=before, after=snapshot(target), reason=reason)
     return revision
+
+
+RESOLUTION_EDITABLE = ("title", "number", "kind", "issued_on", "notes", "nearly_met_threshold")
+
+
+@transaction.atomic
+def update_resolution(resolution: Resolution, *, actor: Actor, **changes: Any) -> Resolution:
+    """Change the description of a resolution (title, number, kind, issue date, notes,
+    threshold). Its code, bodies and years stay: figures and targets hang on them."""
+    unknown = set(changes) - set(RESOLUTION_EDITABLE)
+    if unknown:
+        raise ValidationError(dict.fromkeys(sorted(unknown), "Không sửa được trường này."))
+    resolution = Resolution.objects.select_for_update().get(pk=resolution.pk)
+    issued_on = changes.get("issued_on", resolution.issued_on)
+    if issued_on and issued_on.year > resolution.last_year:
+        raise ValidationError({"issued_on": "Ngày ban hành sau khi nghị quyết đã hết thời hạn."})
+    threshold = changes.get("nearly_met_threshold", resolution.nearly_met_threshold)
+    if threshold is not None and not 0 < threshold <= 100:
+        raise ValidationError({"nearly_met_threshold": "Ngưỡng cơ bản đạt phải từ 0 đến 100 %."})
+    before = snapshot(resolution)
+    for name, value in changes.items():
+        setattr(resolution, name, value)
+    resolution.full_clean()
+    resolution.save()
+    after = snapshot(resolution)
+    if after != before:
+        record_change(actor, "update", resolution, before=before, after=after)
+    return resolution
+
+
+@transaction.atomic
+def rename_group(group: IndicatorGroup, title: str, *, actor: Actor) -> IndicatorGroup:
+    """Rename a field heading ("Kinh tế - môi trường"); its number stays."""
+    if not title.strip():
+        raise ValidationError({"title": "Cần ghi tên nhóm chỉ tiêu."})
+    before = snapshot(group)
+    group.title = title.strip()
+    group.save(update_fields=["title"])
+    record_change(actor, "update", group, before=before, after=snapshot(group))
+    return group
+
+
+INDICATOR_EDITABLE = (
+    "code",
+    "name",
+    "unit",
+    "group",
+    "parent",
+    "direction",
+    "kind",
+    "term_basis",
+    "change_method",
+    "concept",
+    "responsible_agency",
+    "data_source",
+    "notes",
+    "value_min",
+    "value_max",
+)
+
+
+@transaction.atomic
+def update_indicator(indicator: Indicator, *, actor: Actor, **changes: Any) -> Indicator:
+    """Change an indicator's definition, checked like :func:`add_indicator`."""
+    unknown = set(changes) - set(INDICATOR_EDITABLE)
+    if unknown:
+        raise ValidationError(dict.fromkeys(sorted(unknown), "Không sửa được trường này."))
+    indicator = Indicator.objects.select_for_update().get(pk=indicator.pk)
+    merged = {name: changes.get(name, getattr(indicator, name)) for name in INDICATOR_EDITABLE}
+    errors: dict[str, str] = {}
+    if merged["direction"] not in Direction.__members__.values():
+        errors["direction"] = f"Chiều đánh giá '{merged['direction']}' không hợp lệ."
+    if merged["kind"] not in IndicatorKind.__members__.values():
+        errors["kind"] = f"Loại chỉ tiêu '{merged['kind']}' không hợp lệ."
+    if merged["term_basis"] and merged["term_basis"] not in TermBasis.__members__.values():
+        errors["term_basis"] = f"Cách tính cả nhiệm kỳ '{merged['term_basis']}' không hợp lệ."
+    if (
+        merged["kind"] == IndicatorKind.CHANGE
+        and merged["change_method"] not in ChangeMethod.__members__.values()
+    ):
+        errors["change_method"] = "Chỉ tiêu tốc độ thay đổi cần cách tính: points hoặc cagr."
+    group = merged["group"]
+    if group is not None and group.resolution_id != indicator.resolution_id:
+        errors["group"] = "Nhóm chỉ tiêu thuộc nghị quyết khác."
+    parent = merged["parent"]
+    if parent is not None and (
+        parent.pk == indicator.pk or parent.resolution_id != indicator.resolution_id
+    ):
+        errors["parent"] = "Chỉ tiêu cha phải là một chỉ tiêu khác của cùng nghị quyết."
+    low, high = merged["value_min"], merged["value_max"]
+    if low is not None and high is not None and high < low:
+        errors["value_max"] = "Giá trị tối đa nhỏ hơn giá trị tối thiểu."
+    if (
+        merged["code"] != indicator.code
+        and Indicator.objects.filter(resolution_id=indicator.resolution_id, code=merged["code"])
+        .exclude(pk=indicator.pk)
+        .exists()
+    ):
+        errors["code"] = f"Nghị quyết đã có chỉ tiêu mã '{merged['code']}'."
+    if errors:
+        raise ValidationError(errors)
+    before = snapshot(indicator)
+    for name, value in changes.items():
+        setattr(indicator, name, value)
+    indicator.full_clean(exclude=["resolution"])
+    indicator.save()
+    after = snapshot(indicator)
+    if after != before:
+        record_change(actor, "update", indicator, before=before, after=after)
+    return indicator

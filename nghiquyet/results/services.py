@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
@@ -252,3 +253,33 @@ def assess(
         after=snapshot(assessment),
     )
     return assessment
+
+
+@transaction.atomic
+def assess_unless_changed(*, expected_version: int, actor: Actor, **fields: Any) -> Assessment:
+    """:func:`assess`, refusing when somebody changed the assessment since it was read.
+
+    ``expected_version`` is the version the person saw, 0 when there was none yet. The error
+    names who saved what, so nothing the person typed is lost: the form shows it again.
+    """
+    current = (
+        Assessment.objects.select_for_update()
+        .select_related("author")
+        .filter(
+            indicator=fields["indicator"],
+            org_unit=fields["org_unit"],
+            period=fields.get("period", ""),
+        )
+        .first()
+    )
+    seen = 0 if current is None else current.version
+    if seen != expected_version:
+        who = current.author.get_username() if current and current.author else "người khác"
+        raise ValidationError(
+            {
+                "__all__": f"Đánh giá này vừa được {who} sửa (phiên bản {seen}). "
+                "Nội dung bạn nhập chưa được lưu: hãy xem lại bản mới bên dưới rồi lưu lần nữa."
+            },
+            code="conflict",
+        )
+    return assess(actor=actor, **fields)
