@@ -21,6 +21,7 @@ from nghiquyet.plans.services import (
     revise_target,
     set_target,
 )
+from nghiquyet.reports.demo import load_demo_report_settings
 from nghiquyet.results.audit import Actor
 from nghiquyet.results.models import Observation
 from nghiquyet.results.services import assess, record_observation
@@ -34,6 +35,7 @@ ACTOR = Actor.system("demo", source="nghiquyet demo (seed articles)")
 def load_demo() -> list[str]:
     """Create what is missing; return one line per resolution saying what happened."""
     _load_units()
+    load_demo_report_settings(ACTOR)  # the issuing bodies' report headers (nghiquyet.reports)
     report = []
     for plan in PLANS:
         if Resolution.objects.filter(code=plan.code).exists():
