@@ -24,6 +24,8 @@ read in the code and tested with a sentence.
 
 from __future__ import annotations
 
+import re
+
 from nghiquyet.core.extraction.facts import (
     Extraction,
     Fact,
@@ -43,6 +45,8 @@ from nghiquyet.core.extraction.segments import (
     split_clauses,
 )
 from nghiquyet.core.extraction.sources import SourceError, read_source
+
+_DIGIT_RE = re.compile(r"\d")
 
 __all__ = [
     "Extraction",
@@ -79,12 +83,19 @@ def extract_document(text: str) -> Extraction:
     mentions = find_periods(low)
     main_period = document_period(low, mentions)
     clauses = split_clauses(text)
-    patterns = [find_patterns(text, low, clause) for clause in clauses]
+    patterns = [
+        find_patterns(text, low, clause)
+        if _DIGIT_RE.search(text, clause.start, clause.end)
+        else ([], [])
+        for clause in clauses
+    ]
     used = [span for _, spans in patterns for span in spans]
     figures = iter(find_figures(text, low, used))
     pending = next(figures, None)
     facts: list[Fact] = []
     for clause, (found, spans) in zip(clauses, patterns, strict=True):
+        if pending is None and not found:
+            continue
         inside = []
         while pending is not None and pending.start < clause.end:
             if pending.start >= clause.start:

@@ -75,6 +75,15 @@ _NOT_MONEY_RE = re.compile(
     r"\s+(?:chí|bào|thời|hồ|ý|loạt|bằng|tâm|đều|khởi|hành|nghiệp|minh|thuận|chủ|môn|lòng|"
     r"phục|cỏ|ruộng|nhất|dạng|bộ|hương|thanh|ca|xu|nát|lúa)(?!\w)"
 )
+_ACRONYM_BEFORE_RE = re.compile(r"(?<![^\W\d_])[A-ZĐ]{2,}\s$")
+_JOINED_RE = re.compile(r"(\s?[-–—]\s?|/)(\d+(?:[.,]\d+)*)")
+_THIRD_PART_RE = re.compile(r"[-/–]\s?\d")
+_JOINED_TAIL_RE = re.compile(r"(?:\s?[-–—/.:]\s?[\w]+)*")
+_PER_UNIT_RE = re.compile(r"(?<!\w)(?:trên|mỗi|/)\s*$")
+_FROM_RE = re.compile(r"(?<!\w)từ\s*$")
+_REACHES_FROM_RE = re.compile(r"(?<!\w)(?:đạt|là|ở mức|mức|được|phấn đấu)\s+từ\s*$")
+_UPWARDS_RE = re.compile(r"\s*(?:\S+\s+){0,4}?trở\s+(?:lên|xuống)")
+_RANGE_RE = re.compile(r"\s?[-–—]\s?(\d+(?:[.,]\d+)*)")
 _AGE_RE = re.compile(r"\s*tuổi(?!\w)")
 _AGE_LEAD_RE = re.compile(r"(?<!\w)(?:đạt|là|lên|ở mức|khoảng|còn|tăng|giảm|gần|hơn)\s*$")
 
@@ -140,7 +149,7 @@ def _names_something(text: str, low: str, start: int, end: int, raw: str) -> boo
         return True
     if len(before) >= 2 and before[-1] in "-–/:.+" and (before[-2].isalnum()):
         return True
-    if raw.isdigit() and re.search(r"(?<![^\W\d_])[A-ZĐ]{2,}\s$", text[max(0, start - 12) : start]):
+    if raw.isdigit() and _ACRONYM_BEFORE_RE.search(text, max(0, start - 12), start):
         return not _MEASURE_RE.match(low, end)  # "OCOP 4 sao", "ISO 9001", "COP 26"
     after = low[end : end + 3]
     if after[:1].isalpha() and not (_MEASURE_RE.match(low, end) or _time_glued(after)):
@@ -174,18 +183,18 @@ def _is_calendar_value(word: str, raw: str) -> bool:
 
 def _joined_form(low: str, end: int, a: str) -> str | None:
     """What a "-"/"/" right after the number makes of it: "skip", "range" or None."""
-    match = re.match(r"(\s?[-–—]\s?|/)(\d+(?:[.,]\d+)*)", low[end : end + 24])
+    match = _JOINED_RE.match(low, end, end + 24)
     if not match:
         return None
     b = match.group(2)
-    following = low[end + match.end() : end + match.end() + 12]
-    if re.match(r"[-/–]\s?\d", following):  # 7-4-2015, 17/5/2023, 2018-06-26
+    following = low[match.end() : match.end() + 12]
+    if _THIRD_PART_RE.match(following):  # 7-4-2015, 17/5/2023, 2018-06-26
         return "skip"
     if match.group(1) == "/":
-        return _slash_form(a, b, low, end + match.end())
+        return _slash_form(a, b, low, match.end())
     if len(a) == 4 and len(b) == 4:  # 2020-2025
         return "skip"
-    if _has_unit(low, end + match.end()):
+    if _has_unit(low, match.end()):
         return "range"  # "4-5%", "300-500 triệu đồng"
     return "skip"  # 25-6, 2-3 lần
 
@@ -209,15 +218,15 @@ def _date_like(a: str, b: str) -> bool:
 
 def _skip_joined(low: str, end: int) -> int:
     """Resume after the whole token: "17/5/2023", "2020-2025", "12-NQ/HU"."""
-    match = re.match(r"(?:\s?[-–—/.:]\s?[\w]+)*", low[end : end + 40])
-    return end + (match.end() if match else 0)
+    match = _JOINED_TAIL_RE.match(low, end, end + 40)
+    return match.end() if match else end
 
 
 def _read_range(text: str, low: str, figure: Figure) -> tuple[Figure, int]:
-    match = re.match(r"\s?[-–—]\s?(\d+(?:[.,]\d+)*)", low[figure.end :])
+    match = _RANGE_RE.match(low, figure.end)
     assert match is not None  # _joined_form saw it
     upper = _value(match.group(1))
-    figure.end += match.end()
+    figure.end = match.end()
     if upper is not None and upper >= figure.value:
         figure.upper = upper
     figure.noun_end = max(_attach_unit(text, low, figure), figure.end)
@@ -275,7 +284,7 @@ def _noun_phrase(text: str, low: str, at: int, limit: int = 8) -> tuple[str | No
 
 
 def _clean(unit: str) -> str:
-    return re.sub(r"\s+", " ", unit).strip().replace(" /", "/").replace("/ ", "/")
+    return " ".join(unit.split()).replace(" /", "/").replace("/ ", "/")
 
 
 def _attach_unit(text: str, low: str, figure: Figure) -> int:
@@ -309,14 +318,14 @@ def _is_time_or_structure(low: str, figure: Figure) -> bool:
 def _is_threshold(low: str, figure: Figure) -> bool:
     """Numbers inside an indicator's name: "OCOP từ 3 sao trở lên", "trên 1 ha đất"."""
     before = low[max(0, figure.start - 16) : figure.start]
-    if figure.value == 1 and re.search(r"(?<!\w)(?:trên|mỗi|/)\s*$", before):
+    if figure.value == 1 and _PER_UNIT_RE.search(before):
         return True
-    if not re.search(r"(?<!\w)từ\s*$", before):
+    if not _FROM_RE.search(before):
         return False
-    if re.search(r"(?<!\w)(?:đạt|là|ở mức|mức|được|phấn đấu)\s+từ\s*$", before):
+    if _REACHES_FROM_RE.search(before):
         return False
     after = low[figure.end : figure.end + 40]
-    return re.match(r"\s*(?:\S+\s+){0,4}?trở\s+(?:lên|xuống)", after) is not None
+    return _UPWARDS_RE.match(after) is not None
 
 
 def _read_partner(text: str, low: str, figure: Figure) -> int:

@@ -16,20 +16,53 @@ from collections.abc import Iterable
 
 from nghiquyet.core.extraction import lexicon as lx
 
-__all__ = ["clean_indicator", "is_generic", "split_parts"]
+__all__ = ["clean_indicator", "is_generic", "is_rate", "lead_span", "topic_before"]
 
 _MAX_WORDS = 16
 
 
-def _phrases(words: Iterable[str]) -> frozenset[tuple[str, ...]]:
-    return frozenset(tuple(lx.lower_for_match(w).split()) for w in words)
+class _Phrases:
+    """A set of word sequences, matched against lists of lower-case words."""
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        self.items = frozenset(tuple(lx.lower_for_match(p).split()) for p in phrases)
+        self.by_first: dict[str, list[int]] = {}
+        self.by_last: dict[str, list[int]] = {}
+        for item in self.items:
+            self.by_first.setdefault(item[0], []).append(len(item))
+            self.by_last.setdefault(item[-1], []).append(len(item))
+        for sizes in (*self.by_first.values(), *self.by_last.values()):
+            sizes.sort(reverse=True)
+
+    def at(self, lows: list[str], index: int, limit: int | None = None) -> int:
+        """Length of the longest phrase starting at ``index`` (0 if none)."""
+        limit = len(lows) if limit is None else limit
+        if index >= limit:
+            return 0
+        for size in self.by_first.get(lows[index], ()):
+            if index + size <= limit and tuple(lows[index : index + size]) in self.items:
+                return size
+        return 0
+
+    def back(self, lows: list[str], start: int, end: int) -> int:
+        """Length of the longest phrase ending at ``end``, not reaching before ``start``."""
+        if end <= start:
+            return 0
+        for size in self.by_last.get(lows[end - 1], ()):
+            if end - size >= start and tuple(lows[end - size : end]) in self.items:
+                before = lows[end - size - 1] if end - size > start else ""
+                if (before, lows[end - size]) not in _COMPOUNDS:
+                    return size
+        return 0
 
 
-_LEADING = _phrases(lx.LEADING_NOISE)
-_TRAILING = _phrases(lx.TRAILING_NOISE)
-_GENERIC = _phrases(lx.GENERIC)
-_ASPECT = _phrases(lx.ASPECT)
-_ORG = _phrases(lx.ORG_WORDS)
+# Words that a trailing "chỉ đạt" would cut in two.
+_COMPOUNDS = frozenset({("chứng", "chỉ"), ("địa", "chỉ"), ("chủ", "trương")})
+_LEADING = _Phrases(lx.LEADING_NOISE)
+_TRAILING = _Phrases(lx.TRAILING_NOISE)
+_GENERIC = _Phrases(lx.GENERIC)
+_ASPECT = _Phrases(lx.ASPECT)
+_ORG = _Phrases(lx.ORG_WORDS)
 _RATE_HEAD_RE = re.compile(rf"(?<!\w)(?:{lx.words_regex(lx.RATE_HEADS)})(?!\w)")
 _PERIOD_WORDS_RE = re.compile(
     r"(?<!\w)(?:(?:từ\s+)?(?:đầu\s+)?năm\s+\d{4}\s+(?:đến|tới)\s+nay"
@@ -47,14 +80,8 @@ _SPLITTERS_RE = re.compile(
     r"nhấn mạnh|khẳng định|thông tin|cho thấy|với(?=\s+(?:tổng|số|kinh phí|giá trị|diện tích|"
     r"sản lượng|quy mô)))(?!\w)"
 )
+_SPACES_RE = re.compile(r"\s+")
 _PUNCT = " \t\n,;:.()-–—…\"'“”‘’/"
-
-
-def split_parts(text: str) -> list[tuple[int, int]]:
-    """Comma-separated parts of ``text`` as (start, end); "4,5" is a number, not a cut."""
-    cuts = [0] + [m.end() for m in re.finditer(r",(?!\d)", text)]
-    ends = [m.start() for m in re.finditer(r",(?!\d)", text)] + [len(text)]
-    return list(zip(cuts, ends, strict=True))
 
 
 def clean_indicator(phrase: str, subject: bool = True) -> str:
@@ -71,8 +98,9 @@ def clean_indicator(phrase: str, subject: bool = True) -> str:
     parts = _SPLITTERS_RE.split(lx.lower_for_match(phrase))
     if len(parts) > 1 and parts[-1].strip(_PUNCT):
         phrase = phrase[len(phrase) - len(parts[-1]) :]
-    words = _balance(phrase).split()
-    lows = [lx.lower_for_match(w.strip(_PUNCT)) for w in words]
+    balanced = _balance(phrase)
+    words = balanced.split()
+    lows = [w.strip(_PUNCT) for w in lx.lower_for_match(balanced).split()]
     start, end = _trim(lows)
     words, lows = words[start:end], lows[start:end]
     start = _after_subject(words, lows) if subject else 0
@@ -84,10 +112,10 @@ def clean_indicator(phrase: str, subject: bool = True) -> str:
 
 def is_generic(indicator: str) -> bool:
     """True when the words name no indicator by themselves ("bình quân", "tổng số")."""
-    lows = lx.lower_for_match(indicator).split()
+    lows = [w.strip(_PUNCT) for w in lx.lower_for_match(indicator).split()]
     index = 0
     while index < len(lows):
-        step = _match_at(lows, index, _GENERIC) or _match_at(lows, index, _LEADING)
+        step = _GENERIC.at(lows, index) or _LEADING.at(lows, index)
         if not step:
             return False
         index += step
@@ -106,7 +134,7 @@ def _drop_periods(phrase: str) -> str:
         pieces.append(phrase[last : match.start()])
         last = match.end()
     pieces.append(phrase[last:])
-    return re.sub(r"\s+", " ", " ".join(pieces)).strip()
+    return _SPACES_RE.sub(" ", " ".join(pieces)).strip()
 
 
 def _balance(phrase: str) -> str:
@@ -133,46 +161,23 @@ def _trim(lows: list[str]) -> tuple[int, int]:
     changed = True
     while changed and start < end:
         changed = False
-        step = _match_at(lows[:end], start, _LEADING)
+        step = _LEADING.at(lows, start, end)
         if step:
             start, changed = start + step, True
-        back = _match_back(lows[start:end], _TRAILING)
+        back = _TRAILING.back(lows, start, end)
         if back:
             end, changed = end - back, True
-        while start < end and not lows[start].strip(_PUNCT):
+        while start < end and not lows[start]:
             start, changed = start + 1, True
-        while end > start and not lows[end - 1].strip(_PUNCT):
+        while end > start and not lows[end - 1]:
             end, changed = end - 1, True
     return start, end
-
-
-def _match_at(lows: list[str], index: int, phrases: frozenset[tuple[str, ...]]) -> int:
-    for size in (4, 3, 2, 1):
-        if (
-            index + size <= len(lows)
-            and tuple(w.strip(_PUNCT) for w in lows[index : index + size]) in phrases
-        ):
-            return size
-    return 0
-
-
-def _match_back(lows: list[str], phrases: frozenset[tuple[str, ...]]) -> int:
-    for size in (4, 3, 2, 1):
-        if size <= len(lows) and tuple(w.strip(_PUNCT) for w in lows[-size:]) in phrases:
-            before = lows[-size - 1].strip(_PUNCT) if size < len(lows) else ""
-            if (before, lows[-size].strip(_PUNCT)) not in _COMPOUNDS:
-                return size
-    return 0
-
-
-# Words that a trailing "chỉ đạt", "số", "tiêu" would cut in two.
-_COMPOUNDS = frozenset({("chứng", "chỉ"), ("địa", "chỉ"), ("chủ", "trương")})
 
 
 def _after_subject(words: list[str], lows: list[str]) -> int:
     """Index after "Huyện ủy Pác Nặm đã" / "Toàn huyện có": who acts is not what is measured."""
     for index, low in enumerate(lows[:10]):
-        size = _match_at(lows, index, _ASPECT) or (low == "có" and 1)
+        size = _ASPECT.at(lows, index) or (low == "có" and 1)
         if not size or index == 0:
             continue
         before = " ".join(lows[:index])
@@ -185,8 +190,8 @@ def _after_subject(words: list[str], lows: list[str]) -> int:
 
 def _names_actor(words: list[str], lows: list[str]) -> bool:
     """ "Huyện ủy", "cấp ủy, UBKT", "huyện Pác Nặm", "Ban Thường vụ": a body, not a measure."""
-    has_org = any(_match_at(lows, i, _ORG) for i in range(len(lows)))
-    names = all(w[:1].isupper() or _match_at(lows, i, _ORG) for i, w in enumerate(words))
+    has_org = any(_ORG.at(lows, i) for i in range(len(lows)))
+    names = all(w[:1].isupper() or _ORG.at(lows, i) for i, w in enumerate(words))
     return has_org or names
 
 

@@ -25,13 +25,10 @@ def normalize_text(text: str) -> str:
     """
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text.translate(_SPACE_TABLE)
+    return _ODD_SPACE_RE.sub(" ", text)
 
 
-_SPACE_TABLE = {ord(ch): " " for ch in "\u00a0\u202f\u2007\u2009\u200a\t\f\v"} | {
-    ord("\u200b"): " ",
-    ord("\ufeff"): " ",
-}
+_ODD_SPACE_RE = re.compile("[\u00a0\u202f\u2007\u2009\u200a\t\f\v\u200b\ufeff]")
 
 
 def lower_for_match(text: str) -> str:

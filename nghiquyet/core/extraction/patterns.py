@@ -57,7 +57,11 @@ def find_patterns(text: str, low: str, clause: Clause) -> tuple[list[Fact], list
     """Tallies and from–to statements in ``clause``, and the spans they use up."""
     facts: list[Fact] = []
     spans: list[tuple[int, int]] = []
-    for fact in [*_tallies(text, low, clause), *_from_to(text, low, clause)]:
+    tallies = (
+        _tallies(text, low, clause) if low.find("chỉ tiêu", clause.start, clause.end) >= 0 else []
+    )
+    changes = _from_to(text, low, clause) if low.find("từ ", clause.start, clause.end) >= 0 else []
+    for fact in [*tallies, *changes]:
         if not any(a < fact.end and fact.start < b for a, b in spans):
             facts.append(fact)
             spans.append((fact.start, fact.end))

@@ -29,6 +29,7 @@ class Clause:
 
 
 _SENTENCE_END_RE = re.compile(r"\n|[.!?]+(?=[\s\"”’)]|$)|…+|\.{3,}")
+_CLAUSE_MARK_RE = re.compile(r"[();]|:(?= )")
 
 
 def split_clauses(text: str) -> list[Clause]:
@@ -51,14 +52,14 @@ def _clauses_of(text: str, start: int, end: int) -> list[Clause]:
         return []
     cuts = [start]
     depth = 0
-    for index in range(start, end):
-        char = text[index]
+    for mark in _CLAUSE_MARK_RE.finditer(text, start, end):
+        char = mark.group()
         if char == "(":
             depth += 1
         elif char == ")":
             depth = max(depth - 1, 0)
-        elif depth == 0 and (char == ";" or (char == ":" and text[index + 1 : index + 2] == " ")):
-            cuts.append(index + 1)
+        elif depth == 0:
+            cuts.append(mark.start() + 1)
     cuts.append(end + 1)
     clauses = []
     previous: tuple[int, int] | None = None
@@ -71,12 +72,12 @@ def _clauses_of(text: str, start: int, end: int) -> list[Clause]:
 
 
 _PERIOD_RE = re.compile(
-    r"(?P<mid>(?:giữa|nửa)\s+nhiệm\s+kỳ)"
+    r"(?=[gnq0-9])(?:(?P<mid>(?:giữa|nửa)\s+nhiệm\s+kỳ)"
     r"|(?:nhiệm\s+kỳ|giai\s+đoạn)\s+(?P<t1>\d{4})\s*[-–—]\s*(?P<t2>\d{4})"
     r"|(?<!\d)(?P<months>0?[369])\s+tháng(?:\s+(?P<part>đầu|cuối))?(?:\s+năm)?"
     r"(?:\s+(?P<my>\d{4}))?(?![\d/])"
     r"|quý\s+(?P<q>iv|i{1,3}|[1-4])(?!\w)(?:\s*(?:/|năm)\s*(?P<qy>\d{4}))?"
-    r"|(?<!\w)năm\s+(?P<y>\d{4})(?![\d/-])"
+    r"|(?<!\w)năm\s+(?P<y>\d{4})(?![\d/-]))"
 )
 # "so với cùng kỳ năm 2022", "đến năm 2025": a comparison or a horizon, not the period.
 _NOT_PERIOD_BEFORE_RE = re.compile(

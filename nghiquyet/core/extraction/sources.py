@@ -122,6 +122,7 @@ def _strict(data: bytes, encoding: str) -> str:
 
 
 def _checked(text: str) -> str:
+    text = unicodedata.normalize("NFC", text)
     _refuse_legacy(text)
     return text
 

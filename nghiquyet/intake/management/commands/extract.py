@@ -46,6 +46,7 @@ class Command(BaseCommand):
         "chuẩn): kết quả, chỉ tiêu, tỷ lệ so với kế hoạch, số chỉ tiêu đạt, chỉ tiêu điều chỉnh."
     )
     requires_system_checks = ()  # reads a file, touches no database
+    stealth_options = ("stdin",)  # a byte stream to read '-' from, for call_command
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", help=_("Tệp cần đọc, hoặc '-' để đọc từ đầu vào chuẩn."))
