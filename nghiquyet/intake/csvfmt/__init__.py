@@ -1,0 +1,1 @@
+"""CSV: the long format ``resolution,indicator,org_unit,period,value,estimate,note``."""

@@ -1,0 +1,1 @@
+"""JSON: observations as records, scorecards as ``nghiquyet scorecard --format json`` gives them."""

@@ -1,0 +1,564 @@
+"""Importing observations: file → rows → checked entries → preview → one transaction.
+
+:func:`preview_file` reads and checks everything and compares it with what is stored: each
+row is new, changed (old → new) or unchanged. Nothing is written. :func:`apply_preview` writes
+the new and changed rows through :func:`nghiquyet.results.bulk.write_observations` — one
+transaction, the previewed versions as optimistic locks, an audit event per row naming file,
+sheet and row. A file with any error writes nothing.
+
+"Changed" means the number, the TH/ƯTH flag or the note differ; a value typed differently but
+equal ("603,80" for 603,8) is unchanged, so importing an export again yields "0 thay đổi".
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from pathlib import Path
+
+from django.contrib.auth.models import AnonymousUser, User
+
+from nghiquyet.core.numbers import Convention, format_number
+from nghiquyet.core.periods import Period
+from nghiquyet.core.text import fold
+from nghiquyet.orgunits.models import OrgUnit
+from nghiquyet.plans.models import Indicator, Resolution
+from nghiquyet.results.audit import Actor
+from nghiquyet.results.bulk import BulkResult, ChangedValue, NewValue, write_observations
+from nghiquyet.results.models import Observation
+
+from .files import Kind, Limits
+from .problems import FileRefused, Problem, Problems
+from .rows import SourceRow, Table, as_text, is_blank
+from .tables import Opened, Purpose, open_tables
+from .validate import Bad, Catalog, code_text, read_estimate, read_number
+
+
+class Status(StrEnum):
+    NEW = "new"
+    CHANGED = "changed"
+    UNCHANGED = "unchanged"
+
+
+STATUS_LABELS = {Status.NEW: "Mới", Status.CHANGED: "Thay đổi", Status.UNCHANGED: "Không đổi"}
+
+
+@dataclass(frozen=True, slots=True)
+class Existing:
+    pk: int
+    value: Decimal | None
+    raw_text: str
+    is_estimate: bool
+    note: str
+    version: int
+    reported_pct: Decimal | None
+
+    @property
+    def shown(self) -> str:
+        if self.value is not None:
+            return format_number(self.value)
+        return f"({format_number(self.reported_pct)} % KH)" if self.reported_pct else "—"
+
+
+@dataclass(slots=True)
+class Entry:
+    """A good row: what it says, resolved to rows of the database."""
+
+    row: int
+    sheet: str
+    indicator: Indicator
+    unit: OrgUnit
+    period: Period
+    value: Decimal
+    raw: str
+    estimate: bool | None  # None: the file does not say (no column); keep what is stored
+    note: str | None  # None: no note column; keep what is stored
+
+    @property
+    def key(self) -> tuple[int, int, str]:
+        return (self.indicator.pk, self.unit.pk, self.period.code)
+
+
+@dataclass(slots=True)
+class Change:
+    entry: Entry
+    status: Status
+    old: Existing | None
+
+    @property
+    def estimate(self) -> bool:
+        if self.entry.estimate is not None:
+            return self.entry.estimate
+        return self.old.is_estimate if self.old else False
+
+    @property
+    def note(self) -> str:
+        if self.entry.note is not None:
+            return self.entry.note
+        return self.old.note if self.old else ""
+
+    @property
+    def shown(self) -> str:
+        text = format_number(self.entry.value)
+        return f"{text} (ƯTH)" if self.estimate else text
+
+    @property
+    def old_shown(self) -> str:
+        if self.old is None:
+            return ""
+        return f"{self.old.shown} (ƯTH)" if self.old.is_estimate else self.old.shown
+
+
+@dataclass
+class Preview:
+    """What an import would do, and everything wrong with the file."""
+
+    name: str
+    description: str = ""
+    problems: Problems = field(default_factory=Problems)
+    changes: list[Change] = field(default_factory=list)
+    blank_rows: int = 0
+    resolutions: list[Resolution] = field(default_factory=list)
+    template: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems.has_errors
+
+    def of(self, status: Status) -> list[Change]:
+        return [change for change in self.changes if change.status is status]
+
+    def count(self, status: Status) -> int:
+        return sum(1 for change in self.changes if change.status is status)
+
+    @property
+    def pending(self) -> int:
+        """How many rows a confirmation would write."""
+        return sum(1 for change in self.changes if change.status is not Status.UNCHANGED)
+
+    @property
+    def digest(self) -> str:
+        """A fingerprint of what would be written, against which versions: the page sends it
+        back with the confirmation, and a different one means the data moved meanwhile."""
+        digest = hashlib.sha256()
+        for change in self.changes:
+            if change.status is Status.UNCHANGED:
+                continue
+            old = f"{change.old.pk}:{change.old.version}" if change.old else "-"
+            digest.update(
+                f"{change.entry.key}|{old}|{change.entry.value}|{change.estimate}|"
+                f"{change.note}\n".encode()
+            )
+        return digest.hexdigest()[:32]
+
+
+def preview_file(
+    path: Path,
+    name: str,
+    *,
+    user: User | AnonymousUser | None = None,
+    convention: Convention = Convention.TYPED,
+    limits: Limits | None = None,
+) -> Preview:
+    """Read, check and compare the file at ``path``; write nothing."""
+    preview = Preview(name)
+    try:
+        opened = open_tables(path, name, Purpose.OBSERVATIONS, limits)
+    except FileRefused as exc:
+        preview.problems.extend(exc.problems)
+        return preview
+    preview.description = opened.description
+    preview.template = opened.context
+    preview.problems.extend(opened.warnings)
+    catalog = Catalog(user)
+    entries: list[Entry] = []
+    try:
+        for table in opened.tables:
+            preview.problems.extend(table.problems)
+            if any(p.is_error for p in table.problems):
+                continue
+            reader = _RowReader(table, opened, catalog, convention, preview.problems)
+            entries.extend(reader.entries())
+            preview.blank_rows += reader.blank
+    except FileRefused as exc:  # a CSV broken half-way, a JSON record that is not an object
+        preview.problems.extend(exc.problems)
+    if not entries and not preview.problems.has_errors:
+        preview.problems.error(
+            "Tệp không có dòng số liệu nào (các ô giá trị đều trống).", code="no_rows"
+        )
+    _check_duplicates(entries, preview.problems, opened.kind)
+    if preview.ok:
+        preview.changes = _compare(entries)
+        seen: dict[int, Resolution] = {}
+        for entry in entries:
+            seen.setdefault(entry.indicator.resolution_id, entry.indicator.resolution)
+        preview.resolutions = list(seen.values())
+    return preview
+
+
+def apply_preview(preview: Preview, *, actor: Actor, reported_on: date | None = None) -> BulkResult:
+    """Write what ``preview`` found to change, in one transaction; see the module doc."""
+    if not preview.ok:
+        raise ValueError("A preview with errors is never written.")
+    new = [
+        NewValue(
+            indicator_id=change.entry.indicator.pk,
+            org_unit_id=change.entry.unit.pk,
+            period=change.entry.period.code,
+            period_end=change.entry.period.end,
+            value=change.entry.value,
+            raw_text=change.entry.raw[:200],
+            is_estimate=change.estimate,
+            note=change.note,
+            source_ref=source_ref(preview.name, change.entry),
+        )
+        for change in preview.changes
+        if change.status is Status.NEW
+    ]
+    changed = [
+        ChangedValue(
+            pk=change.old.pk,
+            expected_version=change.old.version,
+            value=change.entry.value,
+            raw_text=change.entry.raw[:200],
+            is_estimate=change.estimate,
+            note=change.note,
+            source_ref=source_ref(preview.name, change.entry),
+        )
+        for change in preview.changes
+        if change.status is Status.CHANGED and change.old is not None
+    ]
+    return write_observations(new, changed, actor=actor, reported_on=reported_on)
+
+
+def source_ref(name: str, entry: Entry) -> str:
+    """Where a value came from: "so-lieu-9t.xlsx · Nhập số liệu · dòng 7"."""
+    parts = [name[:200]]
+    if entry.sheet:
+        parts.append(entry.sheet[:60])
+    parts.append(f"dòng {entry.row}")
+    return " · ".join(parts)
+
+
+# --- reading rows ------------------------------------------------------------------------------
+
+
+class _RowReader:
+    """Turns the rows of one table into entries, reporting every bad cell."""
+
+    def __init__(
+        self,
+        table: Table,
+        opened: Opened,
+        catalog: Catalog,
+        convention: Convention,
+        problems: Problems,
+    ) -> None:
+        self.table = table
+        self.catalog = catalog
+        self.convention = convention
+        self.problems = problems
+        self.context = opened.context
+        self.row_word = "Bản ghi" if opened.kind is Kind.JSON else "Dòng"
+        self.blank = 0
+        self.has_estimate = "estimate" in table.columns
+        self.has_note = "note" in table.columns
+        self._fixed: tuple[Resolution, OrgUnit, Period] | None = None
+        self._frames: dict[tuple[int, int, str], list[tuple[str, Bad]]] = {}
+        if self.context:
+            self._fixed = self._template_frame()
+
+    def _template_frame(self) -> tuple[Resolution, OrgUnit, Period] | None:
+        context = self.context
+        try:
+            resolution = self.catalog.resolution(context["resolution"])
+            unit = self.catalog.unit(context["org_unit"])
+            period = self.catalog.period(context["period"])
+        except Bad as exc:
+            raise FileRefused.because(
+                f"Biểu mẫu không dùng được: {exc.reason} (nghị quyết '{context['resolution']}', "
+                f"đơn vị '{context['org_unit']}', kỳ '{context['period']}').",
+                code="template_frame",
+            ) from exc
+        self._check_frame(resolution, unit, period, row=None)
+        return resolution, unit, period
+
+    def bad(self, row: SourceRow, key: str, exc: Bad) -> None:
+        cell = self.table.cell(row, key)
+        column = self.table.columns.get(key)
+        self.problems.add(
+            Problem(
+                exc.reason,
+                row=row.number,
+                column=column.header if column else key,
+                value=as_text(cell) or None,
+                sheet=self.table.sheet,
+                code=exc.code,
+                row_word=self.row_word,
+            )
+        )
+
+    def entries(self) -> list[Entry]:
+        result = []
+        for row in self.table.rows:
+            if all(is_blank(cell) for cell in row.cells):
+                continue
+            entry = self._entry(row)
+            if entry is not None:
+                result.append(entry)
+        return result
+
+    def _entry(self, row: SourceRow) -> Entry | None:
+        errors = len(self.problems)
+        if self._fixed is not None:
+            resolution, unit, period = self._fixed
+            indicator = self._template_indicator(row, resolution)
+            if indicator is None:
+                return None
+        else:
+            resolution, indicator, unit, period = self._keys(row)  # type: ignore[assignment]
+        number = self._value(row, indicator)
+        estimate = self._estimate(row)
+        if len(self.problems) > errors or indicator is None or number is None:
+            return None
+        value, raw, typed_estimate = number
+        if typed_estimate:
+            estimate = True
+        note = as_text(self.table.cell(row, "note")).strip() if self.has_note else None
+        return Entry(
+            row.number, self.table.sheet, indicator, unit, period, value, raw, estimate, note
+        )
+
+    def _keys(
+        self, row: SourceRow
+    ) -> tuple[Resolution | None, Indicator | None, OrgUnit | None, Period | None]:
+        resolution = indicator = unit = period = None
+        try:
+            resolution = self.catalog.resolution(code_text(self.table.cell(row, "resolution")))
+        except Bad as exc:
+            self.bad(row, "resolution", exc)
+        if resolution is not None:
+            try:
+                indicator = self.catalog.indicator(resolution, self.table.cell(row, "indicator"))
+            except Bad as exc:
+                self.bad(row, "indicator", exc)
+        try:
+            unit = self.catalog.unit(self.table.cell(row, "org_unit"))
+        except Bad as exc:
+            self.bad(row, "org_unit", exc)
+        try:
+            period = self.catalog.period(self.table.cell(row, "period"))
+        except Bad as exc:
+            self.bad(row, "period", exc)
+        if resolution is not None and unit is not None and period is not None:
+            self._check_frame(resolution, unit, period, row=row)
+        return resolution, indicator, unit, period
+
+    def _check_frame(
+        self,
+        resolution: Resolution,
+        unit: OrgUnit,
+        period: Period,
+        *,
+        row: SourceRow | None,
+    ) -> None:
+        key = (resolution.pk, unit.pk, period.code)
+        failures = self._frames.get(key)
+        if failures is None:
+            failures = self._frames[key] = self._frame_failures(resolution, unit, period)
+        for name, exc in failures:
+            if row is None:
+                raise FileRefused.because(f"Biểu mẫu không dùng được: {exc.reason}.", code=exc.code)
+            self.bad(row, name, exc)
+
+    def _frame_failures(
+        self, resolution: Resolution, unit: OrgUnit, period: Period
+    ) -> list[tuple[str, Bad]]:
+        failures: list[tuple[str, Bad]] = []
+        if not resolution.covers(period):
+            failures.append(
+                (
+                    "period",
+                    Bad(
+                        f"nằm ngoài thời hạn của nghị quyết '{resolution.code}' "
+                        f"({resolution.term.label})",
+                        "period_outside",
+                    ),
+                )
+            )
+        if not unit.path.startswith(resolution.scope.path):
+            failures.append(
+                (
+                    "org_unit",
+                    Bad(
+                        f"({unit.name}) không thuộc phạm vi của nghị quyết '{resolution.code}' "
+                        f"({resolution.scope.name})",
+                        "unit_outside",
+                    ),
+                )
+            )
+        elif not self.catalog.may_enter(resolution, unit):
+            failures.append(
+                (
+                    "org_unit",
+                    Bad(
+                        f"— bạn không có quyền nhập số liệu của '{unit.name}' cho nghị quyết "
+                        f"'{resolution.code}'",
+                        "forbidden",
+                    ),
+                )
+            )
+        return failures
+
+    def _template_indicator(self, row: SourceRow, resolution: Resolution) -> Indicator | None:
+        code = self.table.cell(row, "code")
+        value = self.table.cell(row, "value")
+        try:
+            indicator = self.catalog.indicator(resolution, code)
+        except Bad as exc:
+            if is_blank(value):
+                return None  # a field heading ("I", "KINH TẾ") or a note line
+            self.bad(row, "code", exc)
+            return None
+        name = as_text(self.table.cell(row, "name"))
+        if name and _same_name(name, indicator.name) is False:
+            self.bad(
+                row,
+                "name",
+                Bad(
+                    f"không khớp với chỉ tiêu mã {indicator.code} ('{indicator.name}') — dòng "
+                    "có thể đã bị sửa hoặc chép từ biểu mẫu khác",
+                    "name_mismatch",
+                ),
+            )
+            return None
+        return indicator
+
+    def _value(
+        self, row: SourceRow, indicator: Indicator | None
+    ) -> tuple[Decimal, str, bool] | None:
+        cell = self.table.cell(row, "value")
+        if is_blank(cell):
+            self.blank += 1
+            return None
+        if indicator is None:
+            return None
+        try:
+            return read_number(indicator, cell, self.convention)
+        except Bad as exc:
+            self.bad(row, "value", exc)
+            return None
+
+    def _estimate(self, row: SourceRow) -> bool | None:
+        if not self.has_estimate:
+            return None
+        try:
+            return read_estimate(self.table.cell(row, "estimate"))
+        except Bad as exc:
+            self.bad(row, "estimate", exc)
+            return None
+
+
+def _same_name(typed: str, stored: str) -> bool:
+    return fold(typed) == fold(stored)
+
+
+def _check_duplicates(entries: list[Entry], problems: Problems, kind: Kind) -> None:
+    """Two rows for one indicator, unit and period: the same value is a warning, another an
+    error on the later row, naming the earlier."""
+    first: dict[tuple[int, int, str], Entry] = {}
+    duplicates: list[Entry] = []
+    for entry in entries:
+        earlier = first.setdefault(entry.key, entry)
+        if earlier is entry:
+            continue
+        same = (earlier.value, earlier.estimate, earlier.note) == (
+            entry.value,
+            entry.estimate,
+            entry.note,
+        )
+        where = f"dòng {earlier.row}" + (f" (trang '{earlier.sheet}')" if earlier.sheet else "")
+        what = (
+            f"{entry.indicator.code}. {entry.indicator.name} · {entry.unit.code} · "
+            f"{entry.period.code}"
+        )
+        word = "Bản ghi" if kind is Kind.JSON else "Dòng"
+        if same:
+            problems.warn(
+                f"trùng với {where} ({what}), cùng giá trị; chỉ lấy một lần.",
+                row=entry.row,
+                sheet=entry.sheet,
+                code="duplicate_same",
+                row_word=word,
+            )
+        else:
+            problems.error(
+                f"trùng khóa với {where} ({what}) nhưng khác giá trị: "
+                f"'{earlier.raw}' ≠ '{entry.raw}'. Hãy giữ một dòng.",
+                row=entry.row,
+                value=None,
+                sheet=entry.sheet,
+                code="duplicate_conflict",
+                row_word=word,
+            )
+        duplicates.append(entry)
+    if duplicates:
+        drop = {id(entry) for entry in duplicates}
+        entries[:] = [entry for entry in entries if id(entry) not in drop]
+
+
+# --- comparing with what is stored -----------------------------------------------------------
+
+
+def _existing(entries: list[Entry]) -> dict[tuple[int, int, str], Existing]:
+    wanted = {entry.key for entry in entries}
+    indicators = sorted({key[0] for key in wanted})
+    periods = sorted({key[2] for key in wanted})
+    found: dict[tuple[int, int, str], Existing] = {}
+    for start in range(0, len(indicators), 500):
+        rows = Observation.objects.filter(
+            indicator_id__in=indicators[start : start + 500],
+            period__in=periods,
+            is_deleted=False,
+        ).values_list(
+            "id",
+            "indicator_id",
+            "org_unit_id",
+            "period",
+            "value",
+            "raw_text",
+            "is_estimate",
+            "note",
+            "version",
+            "reported_pct",
+        )
+        for pk, indicator, unit, period, value, raw, estimate, note, version, pct in rows.iterator(
+            chunk_size=10_000
+        ):
+            key = (indicator, unit, period)
+            if key in wanted:
+                found[key] = Existing(pk, value, raw, estimate, note, version, pct)
+    return found
+
+
+def _compare(entries: list[Entry]) -> list[Change]:
+    existing = _existing(entries)
+    changes = []
+    for entry in entries:
+        old = existing.get(entry.key)
+        if old is None:
+            changes.append(Change(entry, Status.NEW, None))
+            continue
+        change = Change(entry, Status.UNCHANGED, old)
+        same = (
+            old.value == entry.value
+            and old.is_estimate == change.estimate
+            and old.note == change.note
+        )
+        if not same:
+            change.status = Status.CHANGED
+        changes.append(change)
+    return changes

@@ -1,0 +1,1 @@
+"""Excel workbooks: the data-entry template, reading filled workbooks, exports."""
