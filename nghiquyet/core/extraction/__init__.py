@@ -105,4 +105,31 @@ def extract_document(text: str) -> Extraction:
         for fact in found:
             fact.period = period_at(mentions, clause, fact.start) or main_period
         facts.extend(sorted(found, key=lambda fact: fact.start))
-    return Extraction(facts=facts, period=main_period)
+    return Extraction(facts=_once(facts), period=main_period)
+
+
+def _once(facts: list[Fact]) -> list[Fact]:
+    """Each fact once: a headline or a repeated caption restates what the body says."""
+    seen: set[tuple[object, ...]] = set()
+    kept = []
+    for fact in facts:
+        key = _identity(fact)
+        if key not in seen:
+            seen.add(key)
+            kept.append(fact)
+    return kept
+
+
+def _identity(fact: Fact) -> tuple[object, ...]:
+    if isinstance(fact, Tally):
+        return ("tally", fact.count, fact.total, fact.status)
+    if isinstance(fact, Revision):
+        return ("revision", lower_for_match(fact.indicator), fact.old, fact.new)
+    return (
+        "measure",
+        lower_for_match(fact.indicator),
+        fact.value,
+        fact.unit,
+        fact.percent,
+        fact.target,
+    )

@@ -61,8 +61,10 @@ _NOUN_ENDS_RE = re.compile(
 _WORD_RE = re.compile(rf"\s+((?:{lx.LETTER}|-)+|\d\s+sao(?!\w))")  # "sản phẩm OCOP 4 sao"
 _TIME_RE = re.compile(rf"\s*(?:{lx.words_regex(lx.TIME_UNITS)}){_NOT_LETTER}")
 _NOT_RESULT_RE = re.compile(rf"\s+(?:{lx.words_regex(lx.NOT_RESULTS)}){_NOT_LETTER}")
-_LABEL_RE = re.compile(rf"(?<!\w)(?:{lx.words_regex(lx.LABEL_WORDS)})\s*$")
-_CALENDAR_LABEL_RE = re.compile(r"(?<!\w)(năm|tháng|quý|ngày|sáng|chiều|tối|trưa|đêm|hôm)\s*$")
+_LABELS = frozenset(tuple(lx.lower_for_match(w).split()) for w in lx.LABEL_WORDS)
+_CALENDAR_WORDS = frozenset(
+    {"năm", "tháng", "quý", "ngày", "sáng", "chiều", "tối", "trưa", "đêm", "hôm"}
+)
 _DOC_NUMBER_RE = re.compile(
     r"(?<!\w)(?:(?:nghị quyết|quyết định|chỉ thị|kết luận|nghị định|thông tư|luật|công văn|"
     r"thông báo|tờ trình|hướng dẫn|đề án|quy định|quy chế|hợp đồng|giấy phép)\s+(?:số\s*)?"
@@ -105,6 +107,26 @@ def find_figures(text: str, low: str, skip: list[tuple[int, int]] | None = None)
         figure, position = _read_figure(text, low, match)
         if figure is not None:
             figures.append(figure)
+    spelled = [f for f in _spelled_figures(text, low) if not _inside(taken, f.start)]
+    return sorted(figures + spelled, key=lambda f: f.start) if spelled else figures
+
+
+_SPELLED = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8}
+_SPELLED_RE = re.compile(
+    rf"(?<!\w)(?:{'|'.join(_SPELLED)}|chín|mười)(?=\s+(?:nghìn|ngàn|vạn|triệu|tỷ|tỉ)(?!\w))"
+)
+
+
+def _spelled_figures(text: str, low: str) -> list[Figure]:
+    """ "gần một nghìn tỷ đồng": a figure written in words, when a scale word follows."""
+    figures = []
+    for match in _SPELLED_RE.finditer(low):
+        value = {"chín": 9, "mười": 10}.get(match.group()) or _SPELLED[match.group()]
+        figure = Figure(
+            match.start(), match.end(), Decimal(value), text[match.start() : match.end()]
+        )
+        figure.noun_end = max(_attach_unit(text, low, figure), figure.end)
+        figures.append(figure)
     return figures
 
 
@@ -156,20 +178,25 @@ def _names_something(text: str, low: str, start: int, end: int, raw: str) -> boo
         return True
     if after[:1] in ":h" and after[1:2].isdigit():  # 10:31, 10h30
         return True
-    if _DOC_NUMBER_RE.search(before) or _DOC_TAIL_RE.match(text, end):
+    if _DOC_TAIL_RE.match(text, end):
         return True
-    return _label_before(before, raw)
+    words = before.split()[-3:]
+    if words and words[-1] == "số" and _DOC_NUMBER_RE.search(before):
+        return True
+    return bool(words) and _label_before(words, before, raw)
 
 
 def _time_glued(after: str) -> bool:
     return after[:1] == "h" and not after[1:2].isalpha()
 
 
-def _label_before(before: str, raw: str) -> bool:
-    calendar = _CALENDAR_LABEL_RE.search(before)
-    if calendar:
-        return _is_calendar_value(calendar.group(1), raw)
-    return _LABEL_RE.search(before) is not None
+def _label_before(words: list[str], before: str, raw: str) -> bool:
+    """ "lần thứ 15", "mức độ 4", "Nghị quyết 26", "tháng 9", "năm 2023" — but not "năm 500"."""
+    if before[-1:] not in " (" or not words[-1].isalpha():
+        return False
+    if words[-1] in _CALENDAR_WORDS:
+        return _is_calendar_value(words[-1], raw)
+    return any(tuple(words[-size:]) in _LABELS for size in (1, 2, 3) if size <= len(words))
 
 
 def _is_calendar_value(word: str, raw: str) -> bool:

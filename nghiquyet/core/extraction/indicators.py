@@ -81,6 +81,7 @@ _SPLITTERS_RE = re.compile(
     r"sản lượng|quy mô)))(?!\w)"
 )
 _SPACES_RE = re.compile(r"\s+")
+_PERIOD_HINT_RE = re.compile(r"\d|nay|nhiệm kỳ|đầu năm|cuối năm|năm học")
 _PUNCT = " \t\n,;:.()-–—…\"'“”‘’/"
 
 
@@ -95,12 +96,14 @@ def clean_indicator(phrase: str, subject: bool = True) -> str:
     'Giá trị sản xuất công nghiệp'
     """
     phrase = _drop_periods(phrase)
-    parts = _SPLITTERS_RE.split(lx.lower_for_match(phrase))
+    low = lx.lower_for_match(phrase)
+    parts = _SPLITTERS_RE.split(low)
     if len(parts) > 1 and parts[-1].strip(_PUNCT):
-        phrase = phrase[len(phrase) - len(parts[-1]) :]
-    balanced = _balance(phrase)
-    words = balanced.split()
-    lows = [w.strip(_PUNCT) for w in lx.lower_for_match(balanced).split()]
+        phrase, low = phrase[len(phrase) - len(parts[-1]) :], parts[-1]
+    if "(" in phrase or ")" in phrase:
+        phrase, low = _balance(phrase), _balance(low)
+    words = phrase.split()
+    lows = [w.strip(_PUNCT) for w in low.split()]
     start, end = _trim(lows)
     words, lows = words[start:end], lows[start:end]
     start = _after_subject(words, lows) if subject else 0
@@ -128,6 +131,8 @@ def is_rate(indicator: str) -> bool:
 
 
 def _drop_periods(phrase: str) -> str:
+    if not _PERIOD_HINT_RE.search(phrase):
+        return phrase.strip()
     low = lx.lower_for_match(phrase)
     pieces, last = [], 0
     for match in _PERIOD_WORDS_RE.finditer(low):
@@ -197,7 +202,7 @@ def _names_actor(words: list[str], lows: list[str]) -> bool:
 
 _TARGET_ANY_RE = re.compile(rf"(?<!\w)(?:{lx.words_regex(lx.TARGET_WORDS)})(?!\w)")
 _VERB_RE = re.compile(r"(?<!\w)(?:đều\s+)?(?:đạt|được|tăng|giảm|là|còn)(?!\w)")
-_CUT_RE = re.compile(r",(?!\d)")
+_CUT_RE = re.compile(r",(?!\d)|[“”\"]")
 
 
 def lead_span(
@@ -226,16 +231,29 @@ def _part_start(text: str, low: str, floor: int, at: int, extend: bool) -> int:
     if not extend:  # the part right after a figure is that figure's, not a coordinated name
         starts = starts[1:]
     joins_with_and = " và " in low[start:at]
+    short: bool | None = None
     for previous in reversed(starts[:-1][-2:]):
         part = text[previous : start - 1]
         size = len(part.split())
-        if _VERB_RE.search(lx.lower_for_match(part)) or not clean_indicator(part):
+        part_low = low[previous : start - 1]
+        if size > 8 or _VERB_RE.search(part_low) or _TOPIC_RE.match(part_low):
             break
-        if size <= 4 or (joins_with_and and size <= 8):
+        if _DIGIT_RE.search(part_low) or not clean_indicator(part):
+            break
+        if size > 4 and not joins_with_and and short is None:
+            short = 0 < len(clean_indicator(text[start:at]).split()) <= 4
+        if size <= 4 or joins_with_and or short:
             start = previous
             continue
         break
     return start
+
+
+_DIGIT_RE = re.compile(r"\d")
+# "Đối với lĩnh vực nông nghiệp, …": a topic for what follows, not part of its name.
+_TOPIC_RE = re.compile(
+    r"\s*(?:đối với|về|trên|trong|ở)?\s*(?:lĩnh vực|ngành|mặt|khối)(?!\w)|\s*đối với"
+)
 
 
 def topic_before(text: str, low: str, floor: int, start: int) -> str:

@@ -110,7 +110,8 @@ COUNT_NOUNS = _words(
     dân, đối tượng, trường hợp, vụ, vụ việc, vụ án, đơn, đơn thư, hồ sơ, thủ tục, lượt,
     lượt người, lượt khách, khách, du khách, bệnh nhân, ca, thẻ, suất, chiếc, xe, điểm,
     tiêu chí, làng, khu dân cư, trang trại, gia trại, chợ, cụm công nghiệp, khu công
-    nghiệp, nhà văn hoá, km đường, tuyến, cầu, hồ, đập, giếng, lò, trạm, hecta, tuổi
+    nghiệp, nhà văn hoá, km đường, tuyến, cầu, hồ, đập, giếng, lò, trạm, hecta, tuổi, tập
+    thể, cá nhân
     """
 )
 
@@ -204,7 +205,8 @@ TRAILING_NOISE = _words(
     thực hiện, kế hoạch giao, chỉ tiêu giao, kế hoạch năm, chỉ tiêu năm, mục tiêu năm, ít
     nhất, tối thiểu, tối đa, không quá, chưa đến, chưa tới, chừng, và, của, tại, trong,
     với tổng, tổng số, với, gồm, là khoảng, (, :, -, –, đạt tỷ lệ, theo, so với, đạt mức,
-    giữ vững, duy trì, ước cả năm, cả năm, lũy kế, luỹ kế, thực hiện được, vẫn, từ
+    giữ vững, duy trì, ước cả năm, cả năm, lũy kế, luỹ kế, thực hiện được, vẫn, từ, cao hơn,
+    thấp hơn, nhiều hơn, ít hơn, so
     """
 )
 
@@ -249,7 +251,8 @@ ORG_WORDS = _words(
     thành uỷ, ubnd, hđnd, ubkt, ban, ban thường vụ, ban chấp hành, đảng bộ, cấp uỷ, chính
     quyền, ngành, sở, phòng, mặt trận, đoàn thể, địa phương, toàn huyện, toàn tỉnh, cả
     huyện, cả tỉnh, các cấp, cơ quan, đơn vị, uỷ ban, nhân dân, người dân, bà con, chúng
-    ta, chúng tôi, toàn xã, thường trực
+    ta, chúng tôi, toàn xã, thường trực, lực lượng, công an, quân đội, quân sự, biên phòng,
+    lực lượng chức năng, các ngành
     """
 )
 
@@ -257,7 +260,8 @@ ORG_WORDS = _words(
 TALLY_NEGATIVE = _words(
     """
     chưa đạt, không đạt, chưa hoàn thành, không hoàn thành, khó đạt, khó hoàn thành, có
-    khả năng đạt, có khả năng hoàn thành, đạt thấp, chưa
+    khả năng đạt, có khả năng hoàn thành, đạt thấp, chưa, đang trong lộ trình, đang thực
+    hiện, đang triển khai, đang phấn đấu, chưa đến kỳ
     """
 )
 TALLY_POSITIVE = _words(
@@ -270,7 +274,8 @@ TALLY_LEAD_OK = _words(
     đã, có, đạt, mới, chỉ, hoàn thành, và, vượt, mức, được, đến nay, hiện nay, tổng số,
     trong, trên, tính đến, thời điểm, này, cơ bản, hoàn thành vượt mức, trong số, tổng,
     nay, vượt mức, đạt và vượt, so với, sau, qua, nửa nhiệm kỳ, giữa nhiệm kỳ, nhiệm kỳ,
-    tuy nhiên, mặc dù, năm, tháng, đầu năm, còn, cả, toàn, kết quả, cho thấy, thực hiện
+    tuy nhiên, mặc dù, năm, tháng, đầu năm, còn, cả, toàn, kết quả, cho thấy, thực hiện,
+    phấn đấu, được, nhân dân, tính, lên, xác định, có được
     """
 )
 

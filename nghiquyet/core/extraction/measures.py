@@ -52,7 +52,7 @@ _BASE_RE = re.compile(
 )
 _BASE_OF = {lx.lower_for_match(w): k for w, k in lx.PERCENT_BASES}
 _OTHER_BASE_RE = re.compile(r"^\s*so\s+(?:với\s+)?\S")
-_BASE_WORDS_RE = re.compile(r"[^,;:.()\d]*?(?=\s+và\s|[,;:.()\d]|$)")
+_BASE_WORDS_RE = re.compile(r"(?:(?!\s+và\s)(?:[^,;:.()\d“”\"]|(?<=năm )\d{4}))*")
 _VERB_TAIL_RE = re.compile(
     r"(?<!\w)(?P<v>bằng|vượt|tăng thêm|giảm thêm|tăng|giảm|cao hơn|thấp hơn|nhiều hơn|ít hơn|"
     r"chiếm|đạt|được|còn|lên|xuống)(?:\s+(?:được|mức|khoảng|là))?\s*$"
@@ -238,9 +238,11 @@ class _Reader:
         """The indicator a new measure is about, and where the words naming it end."""
         figure = look.figure
         if continues and self.current is not None:
-            # "có 3 xã đạt chuẩn …, 1 xã đạt chuẩn … kiểu mẫu": each names its own.
+            # "có 3 xã đạt chuẩn …, 1 xã đạt chuẩn … kiểu mẫu": each names its own, when the
+            # measure before was named the same way; "khen thưởng 29 tập thể và 31 cá nhân"
+            # shares its verb.
             words, end = self.words_after(figure)
-            if len(words.split()) > len((figure.unit or "").split()) + 1:
+            if self.current.from_words_after and words:
                 return words, end
             return self.current.indicator, figure.end
         indicator = look.indicator
@@ -251,12 +253,14 @@ class _Reader:
         label = self.colon_label(look)
         if label:
             return label, figure.end
+        if not indicator and not look.percent_of:  # "Đến nay, 100% xã có …": name comes after
+            words, end = self.words_after(figure)
+            if words:
+                return words, end
         topic = topic_before(self.text, self.low, self.floor, look.lead_start)
         if topic:
             return (f"{topic} ({indicator})" if indicator else topic), figure.end
-        if indicator:
-            return indicator, figure.end
-        return self.words_after(figure)
+        return indicator, figure.end
 
     def colon_label(self, look: _Look) -> str:
         """ "Thu ngân sách: 150 tỷ đồng" — the words before the colon name the figure."""
@@ -403,5 +407,7 @@ def _partner_is_plan(figure: Figure, low: str, group: _Group) -> bool:
     if figure.unit_both_sides:
         return True
     if figure.noun and has_target_word(lx.lower_for_match(figure.noun)):
+        return True
+    if figure.is_measure_unit:  # "1.428/1340 tỷ đồng": money and land against a plan
         return True
     return has_target_word(low[group.start : figure.end + 40])

@@ -50,6 +50,7 @@ _TO_RE = re.compile(
     rf"(?:(?:tăng|giảm|nâng)\s+)?(?:lên\s+thành|lên\s+mức|xuống\s+còn|xuống\s+mức|lên|xuống|"
     rf"thành|còn)\s+(?P<b>{_NUM})"
 )
+_WINDOW_STOP_RE = re.compile(r"\d|,\s+[^\W\d_]")
 _REVISION_RE = re.compile(rf"(?<!\w)(?:{lx.words_regex(lx.REVISION_CONTEXT)})(?!\w)")
 
 
@@ -84,7 +85,7 @@ def _tallies(text: str, low: str, clause: Clause) -> list[Fact]:
 def _counted_tally(text: str, low: str, clause: Clause, match: re.Match[str]) -> list[Fact]:
     """ "có 18 chỉ tiêu đạt và vượt" with the 21 targets named earlier in the sentence."""
     count = int(match.group("count"))
-    status = _status(low[match.end() : _window_end(low, match.end(), clause)], "")
+    status = _status(low[match.end() : _window_end(text, match.end(), clause)], "")
     total = _total_before(low, clause, match.start(), count)
     if status is None or total is None or not _is_tally(text, low, clause, match):
         return []
@@ -94,17 +95,20 @@ def _counted_tally(text: str, low: str, clause: Clause, match: re.Match[str]) ->
 def _tally(
     text: str, low: str, clause: Clause, match: re.Match[str], count: int, total: int
 ) -> Tally:
-    after = low[match.end() : _window_end(low, match.end(), clause)]
+    after = low[match.end() : _window_end(text, match.end(), clause)]
     before = low[max(clause.start, match.start() - 40) : match.start()]
     status = _status(after, before) or "met"
     end = match.end() + _status_extent(after)
     return Tally(match.start(), end, text[match.start() : end], count, total, status)
 
 
-def _window_end(low: str, at: int, clause: Clause) -> int:
-    digit = re.search(r"\d", low[at : clause.end])
-    limit = at + (digit.start() if digit else clause.end - at)
-    return min(limit, at + 60, clause.end)
+def _window_end(text: str, at: int, clause: Clause) -> int:
+    """Where the words about a tally end: at the next figure, or where a new subject starts
+    ("… đạt 24/28 chỉ tiêu, Tân Công Chí đạt 37/57 …")."""
+    for stop in _WINDOW_STOP_RE.finditer(text, at, min(clause.end, at + 60)):
+        if stop.group()[-1].isdigit() or stop.group()[-1].isupper():
+            return stop.start()
+    return min(at + 60, clause.end)
 
 
 def _status(after: str, before: str) -> Literal["met", "not_met"] | None:

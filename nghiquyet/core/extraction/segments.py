@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from itertools import pairwise
+from typing import NamedTuple
 
 from nghiquyet.core.extraction.facts import PeriodMention
 from nghiquyet.core.periods import PeriodError, PeriodKind, parse_period
@@ -19,8 +19,9 @@ from nghiquyet.core.periods import PeriodError, PeriodKind, parse_period
 __all__ = ["Clause", "document_period", "find_periods", "split_clauses"]
 
 
-@dataclass(frozen=True)
-class Clause:
+class Clause(NamedTuple):
+    """A stretch of one sentence between ";" or ": " marks."""
+
     start: int
     end: int
     sentence_start: int
@@ -72,9 +73,10 @@ def _clauses_of(text: str, start: int, end: int) -> list[Clause]:
 
 
 _PERIOD_RE = re.compile(
-    r"(?=[gnq0-9])(?:(?P<mid>(?:giữa|nửa)\s+nhiệm\s+kỳ)"
+    r"(?=[gnqbsc0-9])(?:(?P<mid>(?:giữa|nửa)\s+nhiệm\s+kỳ)"
+    r"(?:\s+(?P<m1>\d{4})\s*[-–—]\s*(?P<m2>\d{4}))?"
     r"|(?:nhiệm\s+kỳ|giai\s+đoạn)\s+(?P<t1>\d{4})\s*[-–—]\s*(?P<t2>\d{4})"
-    r"|(?<!\d)(?P<months>0?[369])\s+tháng(?:\s+(?P<part>đầu|cuối))?(?:\s+năm)?"
+    r"|(?<![\d\w])(?P<months>0?[369]|ba|sáu|chín)\s+tháng(?:\s+(?P<part>đầu|cuối))?(?:\s+năm)?"
     r"(?:\s+(?P<my>\d{4}))?(?![\d/])"
     r"|quý\s+(?P<q>iv|i{1,3}|[1-4])(?!\w)(?:\s*(?:/|năm)\s*(?P<qy>\d{4}))?"
     r"|(?<!\w)năm\s+(?P<y>\d{4})(?![\d/-]))"
@@ -98,6 +100,9 @@ def find_periods(low: str) -> list[PeriodMention]:
         mention = _mention(match)
         if mention is not None:
             mentions.append(mention)
+        if match.group("m1"):  # "nửa nhiệm kỳ 2010-2015" names the term too
+            term = _coded(f"{match.group('m1')}-{match.group('m2')}", *match.span())
+            mentions.extend([term] if term else [])
     return _fill_years(mentions)
 
 
@@ -109,7 +114,8 @@ def _mention(match: re.Match[str]) -> PeriodMention | None:
     if groups["t1"]:
         return _coded(f"{groups['t1']}-{groups['t2']}", start, end)
     if groups["months"]:
-        months, part = int(groups["months"]), groups["part"]
+        spelled = {"ba": 3, "sáu": 6, "chín": 9}
+        months, part = spelled.get(groups["months"]) or int(groups["months"]), groups["part"]
         code = {9: "9M", 6: "H2" if part == "cuối" else "H1", 3: "Q4" if part == "cuối" else ""}
         if not code[months]:
             return None
