@@ -125,4 +125,4 @@ def load_demo_report_settings(actor: Actor) -> None:
     for demo in DEMO_SETTINGS:
         unit = units.get(demo.unit)
         if unit is not None and demo.unit not in existing:
-            set_issuer_settings(unit, actor=actor, **demo.values)
+            set_issuer_settings(unit, demo.values, actor=actor)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -45,13 +46,13 @@ class SettingsConflict(ValidationError):
 @transaction.atomic
 def set_issuer_settings(
     unit: OrgUnit,
+    values: Mapping[str, str],
     *,
     actor: Actor,
     expected_version: int | None = None,
     reason: str = "",
-    **values: Any,
 ) -> IssuerSettings:
-    """Create or change the report settings of ``unit``; fields not given keep their value.
+    """Create or change the report settings of ``unit``; fields not in ``values`` keep theirs.
 
     ``expected_version`` (the version the person read) detects a concurrent edit.
     """
