@@ -1,0 +1,1 @@
+"""The PDF report: the Word report converted by LibreOffice."""
