@@ -354,3 +354,77 @@ def test_the_json_shape_is_the_one_score_py_reads():
     }
     assert fact["estimate"] is False and fact["qualifier"] is None
     assert fact["span"] == [0, len(fact["quote"])]
+
+
+def test_tallies_listed_commune_by_commune_stop_at_the_next_name():
+    tallies = [
+        f
+        for f in extract(
+            "Đảng ủy xã Nam Sơn đạt 24/28 chỉ tiêu, Bắc Sơn đạt 37/57 chỉ tiêu, "
+            "Đông Sơn đạt 19/29 chỉ tiêu nghị quyết."
+        )
+        if isinstance(f, Tally)
+    ]
+    assert [(t.count, t.total) for t in tallies] == [(24, 28), (37, 57), (19, 29)]
+    assert tallies[0].quote == "24/28 chỉ tiêu"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("Năm 2022 dự kiến cả 17/17 chỉ tiêu đạt và vượt mục tiêu Nghị quyết HĐND tỉnh.", "met"),
+        ("Xã đạt 14/21 chỉ tiêu; 07/21 chỉ tiêu đang trong lộ trình thực hiện.", "not_met"),
+    ],
+)
+def test_tally_status_follows_the_words_after_the_count(sentence, status):
+    assert [f.status for f in extract(sentence) if isinstance(f, Tally)][-1] == status
+
+
+def test_footnote_marks_and_listed_labels_are_not_figures():
+    assert (
+        extract("Tỉnh có vị trí quan trọng trong giao lưu quốc tế(1), lịch sử lâu đời (2).") == []
+    )
+    found = measures("Đảng ủy xã trao Huy hiệu 30, 40, 50, 55 năm tuổi Đảng cho 11 đảng viên.")
+    assert [(m.value, m.unit) for m in found] == [(11, "đảng viên")]
+
+
+def test_a_decimal_point_typed_the_english_way_is_read_before_a_unit_only():
+    assert only("Tổng giá trị sản xuất ước đạt 168.9 tỷ đồng.").value == Decimal("168.9")
+    assert extract("Sáng 7.10 và cách mạng công nghiệp 4.0.") == []
+
+
+def test_a_figure_spelled_out_before_a_scale_word():
+    m = only("Giải ngân vốn đầu tư công là gần một nghìn tỷ đồng, đạt 37,6% kế hoạch.")
+    assert (m.value, m.unit, m.qualifier, m.percent) == (
+        1,
+        "nghìn tỷ đồng",
+        "about",
+        Decimal("37.6"),
+    )
+
+
+def test_an_equivalent_amount_is_the_change_not_a_new_measure():
+    m = only("Thu nhập bình quân đạt 22,4 triệu đồng (tăng 7,7% tương đương 1,6 triệu đồng).")
+    assert (m.value, m.percent, m.change) == (Decimal("22.4"), Decimal("107.7"), Decimal("1.6"))
+
+
+def test_a_resolution_goal_with_a_range():
+    m = only(
+        "Nghị quyết Đại hội Đảng bộ huyện nhiệm kỳ 2020 - 2025 đề ra mục tiêu mỗi năm "
+        "kết nạp từ 90 - 100 đảng viên."
+    )
+    assert (m.indicator, m.value, m.upper, m.goal) == ("kết nạp", 90, 100, True)
+
+
+def test_a_share_names_what_it_counts_after_the_slash():
+    m = only("Có 6/6 thôn giữ chuẩn khu dân cư nông thôn mới kiểu mẫu.")
+    assert (m.indicator, m.value, m.total) == (
+        "thôn giữ chuẩn khu dân cư nông thôn mới kiểu mẫu",
+        6,
+        6,
+    )
+
+
+def test_a_period_spelled_in_words():
+    doc = extract_document("Sáu tháng đầu năm 2015, sản lượng lúa đạt 42.793 tấn.")
+    assert doc.period is not None and doc.period.code == "2015-H1"

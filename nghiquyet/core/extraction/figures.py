@@ -56,7 +56,8 @@ _COUNT_RE = re.compile(rf"\s+(?:{_COUNT_ALT}){_NOT_LETTER}")
 _NOUN_ENDS_RE = re.compile(
     r"\s*(?:$|[,.;:)!?…/\"”]|\d(?!\s+sao)|\(|\s-\s|(?:và|hoặc|với|được|đạt|trên|của|tại|trong|so|bằng|tăng|"
     r"giảm|chiếm|là|có|đã|theo|cho|đều|thì|nhưng|mà|từ|đến|vào|ra|về|gồm|nên|trở|vượt|ước|"
-    r"bình quân|hiện|nay|năm|tháng|ở|như|nhằm|để|khi|sau|trước|thuộc|bị|do|bởi|tính)(?!\w))"
+    r"bình quân|hiện|nay|năm|tháng|ở|như|nhằm|để|khi|sau|trước|thuộc|bị|do|bởi|tính|tương|"
+    r"cao hơn|thấp hơn|đứng|xếp|góp phần|giúp|làm)(?!\w))"
 )
 _WORD_RE = re.compile(rf"\s+((?:{lx.LETTER}|-)+|\d\s+sao(?!\w))")  # "sản phẩm OCOP 4 sao"
 _TIME_RE = re.compile(rf"\s*(?:{lx.words_regex(lx.TIME_UNITS)}){_NOT_LETTER}")
@@ -85,6 +86,7 @@ _PER_UNIT_RE = re.compile(r"(?<!\w)(?:trên|mỗi|/)\s*$")
 _FROM_RE = re.compile(r"(?<!\w)từ\s*$")
 _REACHES_FROM_RE = re.compile(r"(?<!\w)(?:đạt|là|ở mức|mức|được|phấn đấu)\s+từ\s*$")
 _UPWARDS_RE = re.compile(r"\s*(?:\S+\s+){0,4}?trở\s+(?:lên|xuống)")
+_BARE_LIST_RE = re.compile(r",\s*\d+(?:,\s*\d+)*(?:\s+(?:và|hoặc)\s+\d+)?\s+[^\W\d_]")
 _RANGE_RE = re.compile(r"\s?[-–—]\s?(\d+(?:[.,]\d+)*)")
 _AGE_RE = re.compile(r"\s*tuổi(?!\w)")
 _AGE_LEAD_RE = re.compile(r"(?<!\w)(?:đạt|là|lên|ở mức|khoảng|còn|tăng|giảm|gần|hơn)\s*$")
@@ -137,9 +139,11 @@ def _inside(spans: list[tuple[int, int]], index: int) -> bool:
 def _read_figure(text: str, low: str, match: re.Match[str]) -> tuple[Figure | None, int]:
     """The figure starting at ``match`` (or None), and where scanning resumes."""
     start, end = match.span()
-    value = _value(match.group())
+    value = _value(match.group()) or _dotted_decimal(low, match)
     if value is None or _names_something(text, low, start, end, match.group()):
         return None, _skip_joined(low, end)
+    if _is_footnote_or_list(text, low, start, end, match.group()):
+        return None, end
     joined = _joined_form(low, end, match.group())
     if joined == "skip":
         return None, _skip_joined(low, end)
@@ -155,6 +159,23 @@ def _read_figure(text: str, low: str, match: re.Match[str]) -> tuple[Figure | No
         noun_end = _read_partner(text, low, figure)
     figure.noun_end = max(noun_end, figure.end)
     return figure, figure.end
+
+
+def _dotted_decimal(low: str, match: re.Match[str]) -> Decimal | None:
+    """ "168.9 tỷ đồng": a decimal point typed the English way, trusted only before a unit."""
+    raw = match.group()
+    if not re.fullmatch(r"\d+\.\d{1,2}", raw) or not _has_unit(low, match.end()):
+        return None
+    return Decimal(raw)
+
+
+def _is_footnote_or_list(text: str, low: str, start: int, end: int, raw: str) -> bool:
+    """ "quốc tế(1)", "(2)", and labels listed bare: "Huy hiệu 30, 40, 50, 55 tuổi đảng"."""
+    if not raw.isdigit():
+        return False
+    if text[start - 1 : start] == "(" and text[end : end + 1] == ")" and len(raw) <= 2:
+        return True
+    return bool(_BARE_LIST_RE.match(text, end)) and not _has_unit(low, end)
 
 
 def _value(raw: str) -> Decimal | None:

@@ -77,8 +77,9 @@ _PERIOD_WORDS_RE = re.compile(
 )
 _SPLITTERS_RE = re.compile(
     r"(?<!\w)(?:trong đó|cụ thể là|cụ thể|đó là|bao gồm|như sau|như|cho biết|cho hay|"
-    r"nhấn mạnh|khẳng định|thông tin|cho thấy|với(?=\s+(?:tổng|số|kinh phí|giá trị|diện tích|"
-    r"sản lượng|quy mô)))(?!\w)"
+    r"nhấn mạnh|khẳng định|thông tin|cho thấy|đề ra mục tiêu|đặt mục tiêu|mục tiêu là|"
+    r"với mục tiêu|với(?=\s+(?:tổng|số|kinh phí|giá trị|diện tích|sản lượng|quy mô|tỷ trọng|"
+    r"tỷ lệ|mức)))(?!\w)"
 )
 _SPACES_RE = re.compile(r"\s+")
 _PERIOD_HINT_RE = re.compile(r"\d|nay|nhiệm kỳ|đầu năm|cuối năm|năm học")
@@ -201,7 +202,9 @@ def _names_actor(words: list[str], lows: list[str]) -> bool:
 
 
 _TARGET_ANY_RE = re.compile(rf"(?<!\w)(?:{lx.words_regex(lx.TARGET_WORDS)})(?!\w)")
-_VERB_RE = re.compile(r"(?<!\w)(?:đều\s+)?(?:đạt|được|tăng|giảm|là|còn)(?!\w)")
+_VERB_RE = re.compile(
+    r"(?<!\w)(?:đều\s+)?(?:đạt|được|tăng(?!\s+(?:trưởng|cường))|giảm|là|còn)(?!\w)"
+)
 _CUT_RE = re.compile(r",(?!\d)|[“”\"]")
 
 
@@ -254,6 +257,12 @@ _DIGIT_RE = re.compile(r"\d")
 _TOPIC_RE = re.compile(
     r"\s*(?:đối với|về|trên|trong|ở)?\s*(?:lĩnh vực|ngành|mặt|khối)(?!\w)|\s*đối với"
 )
+
+
+def last_part_start(low: str, floor: int, at: int) -> int:
+    """Start of the comma-part that ends at ``at``, with no widening."""
+    cuts = [m.end() for m in _CUT_RE.finditer(low, floor, at)]
+    return cuts[-1] if cuts else floor
 
 
 def topic_before(text: str, low: str, floor: int, start: int) -> str:

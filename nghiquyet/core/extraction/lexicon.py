@@ -125,6 +125,7 @@ NOT_RESULTS = _words(
     quyết định, kế hoạch, hướng dẫn, văn bản, đề án, thông báo, báo cáo, công văn, tờ
     trình, đạo luật, luật, nghị định, thông tư, đại biểu, khách mời, đồng chí, phóng viên,
     hội nghị, cuộc họp, phiên, kỳ họp, đoàn công tác, lần, bậc, cấp
+   ,     mặt, đ/c, huy hiệu, nhiệm kỳ
     """
 )
 
@@ -146,6 +147,7 @@ LABEL_WORDS = _words(
     trình, nghị quyết, quyết định, chỉ thị, kết luận, nghị định, thông tư, luật, công văn,
     đề án, phiên, cụm, lớp, khối, ô, trạm, covid, mã, hotline, điện thoại, kênh, ngõ,
     ngách, hẻm, km, tầng, phòng, căn hộ, hội nghị, lần, version, phiên bản
+   ,     huy hiệu, giải, lượt thứ
     """
 )
 
@@ -206,7 +208,7 @@ TRAILING_NOISE = _words(
     nhất, tối thiểu, tối đa, không quá, chưa đến, chưa tới, chừng, và, của, tại, trong,
     với tổng, tổng số, với, gồm, là khoảng, (, :, -, –, đạt tỷ lệ, theo, so với, đạt mức,
     giữ vững, duy trì, ước cả năm, cả năm, lũy kế, luỹ kế, thực hiện được, vẫn, từ, cao hơn,
-    thấp hơn, nhiều hơn, ít hơn, so
+    thấp hơn, nhiều hơn, ít hơn, so, tương đương, tương ứng
     """
 )
 
@@ -276,6 +278,7 @@ TALLY_LEAD_OK = _words(
     nay, vượt mức, đạt và vượt, so với, sau, qua, nửa nhiệm kỳ, giữa nhiệm kỳ, nhiệm kỳ,
     tuy nhiên, mặc dù, năm, tháng, đầu năm, còn, cả, toàn, kết quả, cho thấy, thực hiện,
     phấn đấu, được, nhân dân, tính, lên, xác định, có được
+   ,     dự kiến, ước, khoảng, đều
     """
 )
 

@@ -55,7 +55,7 @@ _OTHER_BASE_RE = re.compile(r"^\s*so\s+(?:với\s+)?\S")
 _BASE_WORDS_RE = re.compile(r"(?:(?!\s+và\s)(?:[^,;:.()\d“”\"]|(?<=năm )\d{4}))*")
 _VERB_TAIL_RE = re.compile(
     r"(?<!\w)(?P<v>bằng|vượt|tăng thêm|giảm thêm|tăng|giảm|cao hơn|thấp hơn|nhiều hơn|ít hơn|"
-    r"chiếm|đạt|được|còn|lên|xuống)(?:\s+(?:được|mức|khoảng|là))?\s*$"
+    r"chiếm|đạt|được|còn|lên|xuống|tương đương|tương ứng)(?:\s+(?:được|mức|khoảng|là))?\s*$"
 )
 _TARGET_TAIL_RE = re.compile(
     rf"(?<!\w)(?:{lx.words_regex(lx.TARGET_WORDS)})"
@@ -63,9 +63,12 @@ _TARGET_TAIL_RE = re.compile(
     r"đại hội|tỉnh giao|huyện giao|giao là|đến năm|được giao|:|-))*\s*:?\s*$"
 )
 _WORDS_AFTER_RE = re.compile(r"(?:(?!trở\s+(?:lên|xuống))(?:[^,;:.()\n\d]|\d(?=\s+sao))){0,100}")
+_PARTNER_RE = re.compile(r"\s?/\s?\d[\d.,]*")
 _AFTER_QUALIFIER_RE = re.compile(r"^\s*trở\s+(?P<d>lên|xuống)(?!\w)")
-_GOAL_RE = re.compile(r"(?<!\w)(?:phấn đấu|mục tiêu đến)(?!\w)")
-_PLUS = {"vượt", "tăng", "tăng thêm", "cao hơn", "nhiều hơn"}
+_GOAL_RE = re.compile(
+    r"(?<!\w)(?:phấn đấu|mục tiêu đến|đề ra mục tiêu|đặt mục tiêu|mục tiêu là|với mục tiêu)(?!\w)"
+)
+_PLUS = {"vượt", "tăng", "tăng thêm", "cao hơn", "nhiều hơn", "tương đương", "tương ứng"}
 _MINUS = {"giảm", "giảm thêm", "thấp hơn", "ít hơn"}
 _HUNDRED = Decimal(100)
 
@@ -275,6 +278,9 @@ class _Reader:
         at = figure.end if figure.is_measure_unit else figure.start + len(figure.raw)
         if figure.unit and not figure.is_measure_unit:  # "98/121 xã đạt chuẩn …" → "xã đạt …"
             at = self.low.rfind(lx.lower_for_match(figure.unit), figure.start, figure.end)
+        elif figure.partner is not None:  # "6/6 thôn giữ chuẩn …"
+            partner = _PARTNER_RE.match(self.low, at)
+            at = partner.end() if partner else at
         match = _WORDS_AFTER_RE.match(self.low, at)
         end = match.end() if match else at
         words = clean_indicator(self.text[at:end], subject=False)

@@ -23,7 +23,7 @@ from typing import Literal
 from nghiquyet.core.extraction import lexicon as lx
 from nghiquyet.core.extraction.facts import Fact, Measure, Revision, Tally
 from nghiquyet.core.extraction.figures import read_unit
-from nghiquyet.core.extraction.indicators import clean_indicator, lead_span
+from nghiquyet.core.extraction.indicators import clean_indicator, last_part_start, lead_span
 from nghiquyet.core.extraction.segments import Clause
 from nghiquyet.core.numbers import Convention, NumberFormatError, parse_number
 
@@ -50,6 +50,7 @@ _TO_RE = re.compile(
     rf"(?:(?:tăng|giảm|nâng)\s+)?(?:lên\s+thành|lên\s+mức|xuống\s+còn|xuống\s+mức|lên|xuống|"
     rf"thành|còn)\s+(?P<b>{_NUM})"
 )
+_WORDS_RE = re.compile(r"[^\W\d_]+")
 _WINDOW_STOP_RE = re.compile(r"\d|,\s+[^\W\d_]")
 _REVISION_RE = re.compile(rf"(?<!\w)(?:{lx.words_regex(lx.REVISION_CONTEXT)})(?!\w)")
 
@@ -147,8 +148,8 @@ def _is_tally(text: str, low: str, clause: Clause, match: re.Match[str]) -> bool
     """No activity named before the count, and no ratio to a plan right after it."""
     if _RATIO_NEXT_RE.match(low[match.end() : match.end() + 40]):
         return False
-    start, end, _ = lead_span(text, low, clause.start, match.start())
-    words = re.findall(r"[^\W\d_]+", text[start:end])
+    start = last_part_start(low, clause.start, match.start())
+    words = _WORDS_RE.findall(text, start, match.start())
     named = [w for w in words if not w[:1].isupper() and lx.lower_for_match(w) not in _LEAD_OK]
     return not named
 
