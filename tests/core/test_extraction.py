@@ -428,3 +428,42 @@ def test_a_share_names_what_it_counts_after_the_slash():
 def test_a_period_spelled_in_words():
     doc = extract_document("Sáu tháng đầu năm 2015, sản lượng lúa đạt 42.793 tấn.")
     assert doc.period is not None and doc.period.code == "2015-H1"
+
+
+def test_beating_a_rate_target_by_points_is_a_change():
+    m = only("Tỷ lệ hộ nghèo giảm 3,92%, vượt mục tiêu 0,42%.")
+    assert (m.value, m.target, m.percent, m.change) == (
+        Decimal("3.92"),
+        None,
+        None,
+        Decimal("-3.92"),
+    )
+
+
+def test_the_year_before_the_report_year_is_the_same_period():
+    doc = extract_document(
+        "Năm 2023, tổng giá trị sản xuất ước đạt 14.759 tỷ đồng, bằng 108,44% so với năm 2022."
+    )
+    assert [(f.percent, f.percent_of) for f in doc.facts] == [(Decimal("108.44"), "same_period")]
+
+
+def test_a_list_of_sectors_keeps_its_head():
+    m = only("Giá trị sản xuất nông, lâm, thuỷ sản (theo giá so sánh năm 2010) đạt 2.193 tỷ đồng.")
+    assert m.indicator == "Giá trị sản xuất nông, lâm, thuỷ sản"
+
+
+def test_a_tally_after_trong_do():
+    facts = extract(
+        "Năm 2023 hoàn thành cơ bản các chỉ tiêu, trong đó có 38/54 chỉ tiêu hoàn thành."
+    )
+    assert [(f.count, f.total) for f in facts if isinstance(f, Tally)] == [(38, 54)]
+
+
+def test_a_count_per_ten_thousand_people_keeps_its_base_in_the_unit():
+    m = only("Năm 2025 có 30 giường bệnh/1 vạn dân.")
+    assert (m.value, m.unit, m.total) == (30, "giường bệnh/1 vạn dân", None)
+
+
+def test_who_acts_is_not_an_indicator():
+    m = only("Hiện huyện có 6 xã đạt chuẩn nông thôn mới.")
+    assert m.indicator == "xã đạt chuẩn nông thôn mới"

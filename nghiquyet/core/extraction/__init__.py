@@ -30,6 +30,7 @@ from nghiquyet.core.extraction.facts import (
     Extraction,
     Fact,
     Measure,
+    PercentOf,
     PeriodMention,
     Revision,
     Tally,
@@ -47,6 +48,7 @@ from nghiquyet.core.extraction.segments import (
 from nghiquyet.core.extraction.sources import SourceError, read_source
 
 _DIGIT_RE = re.compile(r"\d")
+_YEAR_BEFORE_RE = re.compile(r"so\s+(?:với\s+)?(?:cùng\s+kỳ\s+)?năm\s+(trước|ngoái|\d{4})")
 
 __all__ = [
     "Extraction",
@@ -104,8 +106,21 @@ def extract_document(text: str) -> Extraction:
         found.extend(read_measures(text, low, clause, inside, spans))
         for fact in found:
             fact.period = period_at(mentions, clause, fact.start) or main_period
+            if isinstance(fact, Measure) and fact.percent_of == "other":
+                fact.percent_of = _year_before(fact) or fact.percent_of
         facts.extend(sorted(found, key=lambda fact: fact.start))
     return Extraction(facts=_once(facts), period=main_period)
+
+
+def _year_before(fact: Measure) -> PercentOf | None:
+    """ "bằng 108,44% so với năm 2022" in a report on 2023 is the same period a year before."""
+    compared = _YEAR_BEFORE_RE.search(lower_for_match(fact.quote))
+    code = fact.period.code if fact.period else None
+    if compared is None or not code or len(code) == 9:  # no period, or a term
+        return None
+    if compared.group(1) in ("trước", "ngoái") or int(compared.group(1)) == int(code[:4]) - 1:
+        return "same_period"
+    return None
 
 
 def _once(facts: list[Fact]) -> list[Fact]:

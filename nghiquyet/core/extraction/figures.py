@@ -57,7 +57,7 @@ _NOUN_ENDS_RE = re.compile(
     r"\s*(?:$|[,.;:)!?…/\"”]|\d(?!\s+sao)|\(|\s-\s|(?:và|hoặc|với|được|đạt|trên|của|tại|trong|so|bằng|tăng|"
     r"giảm|chiếm|là|có|đã|theo|cho|đều|thì|nhưng|mà|từ|đến|vào|ra|về|gồm|nên|trở|vượt|ước|"
     r"bình quân|hiện|nay|năm|tháng|ở|như|nhằm|để|khi|sau|trước|thuộc|bị|do|bởi|tính|tương|"
-    r"cao hơn|thấp hơn|đứng|xếp|góp phần|giúp|làm)(?!\w))"
+    r"cao hơn|thấp hơn|đứng|xếp|góp phần|giúp|làm|hằng|mỗi)(?!\w))"
 )
 _WORD_RE = re.compile(rf"\s+((?:{lx.LETTER}|-)+|\d\s+sao(?!\w))")  # "sản phẩm OCOP 4 sao"
 _TIME_RE = re.compile(rf"\s*(?:{lx.words_regex(lx.TIME_UNITS)}){_NOT_LETTER}")
@@ -384,6 +384,11 @@ def _read_partner(text: str, low: str, figure: Figure) -> int:
         return figure.end
     at = figure.end + match.end()
     unit = read_unit(text, low, at)
+    if partner == 1 and figure.unit and (unit.unit or unit.noun):  # "giường bệnh/1 vạn dân"
+        per = " ".join(x for x in (unit.unit, unit.noun) if x)
+        figure.unit = f"{figure.unit}/1 {per}"
+        figure.end = max(at, unit.noun_end)
+        return figure.end
     figure.partner, figure.partner_unit = partner, unit.unit
     figure.unit_both_sides = figure.unit is not None and unit.unit == figure.unit
     if figure.unit is None and unit.unit is not None:

@@ -16,7 +16,14 @@ from collections.abc import Iterable
 
 from nghiquyet.core.extraction import lexicon as lx
 
-__all__ = ["clean_indicator", "is_generic", "is_rate", "lead_span", "topic_before"]
+__all__ = [
+    "clean_indicator",
+    "is_generic",
+    "is_rate",
+    "lead_span",
+    "moves_in_points",
+    "topic_before",
+]
 
 _MAX_WORDS = 16
 
@@ -64,6 +71,7 @@ _GENERIC = _Phrases(lx.GENERIC)
 _ASPECT = _Phrases(lx.ASPECT)
 _ORG = _Phrases(lx.ORG_WORDS)
 _RATE_HEAD_RE = re.compile(rf"(?<!\w)(?:{lx.words_regex(lx.RATE_HEADS)})(?!\w)")
+_POINT_HEAD_RE = re.compile(rf"(?<!\w)(?:{lx.words_regex(lx.POINT_HEADS)})(?!\w)")
 _PERIOD_WORDS_RE = re.compile(
     r"(?<!\w)(?:(?:từ\s+)?(?:đầu\s+)?năm\s+\d{4}\s+(?:đến|tới)\s+nay"
     r"|(?:trong\s+)?\d{1,2}\s+tháng(?:\s+(?:đầu|cuối))?(?:\s+năm)?(?:\s+\d{4})?"
@@ -73,7 +81,8 @@ _PERIOD_WORDS_RE = re.compile(
     r"|đến\s+cuối\s+nhiệm\s+kỳ"
     r"|(?:tính\s+)?(?:đến\s+)?(?:hết\s+)?ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?"
     r"|(?:tính\s+)?(?:đến\s+)?(?:hết\s+)?tháng\s+\d{1,2}(?:\s*/\s*\d{4})?"
-    r"|năm\s+học\s+\d{4}\s*[-–—]\s*\d{4}|(?:đến\s+)?(?:cuối|đầu)\s+năm(?:\s+\d{4})?)(?!\w)"
+    r"|năm\s+học\s+\d{4}\s*[-–—]\s*\d{4}|(?:đến\s+)?(?:cuối|đầu)\s+năm(?:\s+\d{4})?"
+    r"|\(?theo\s+giá\s+so\s+sánh(?:\s+năm)?(?:\s+\d{4})?\)?)(?!\w)"
 )
 _SPLITTERS_RE = re.compile(
     r"(?<!\w)(?:trong đó|cụ thể là|cụ thể|đó là|bao gồm|như sau|như|cho biết|cho hay|"
@@ -82,7 +91,7 @@ _SPLITTERS_RE = re.compile(
     r"tỷ lệ|mức)))(?!\w)"
 )
 _SPACES_RE = re.compile(r"\s+")
-_PERIOD_HINT_RE = re.compile(r"\d|nay|nhiệm kỳ|đầu năm|cuối năm|năm học")
+_PERIOD_HINT_RE = re.compile(r"\d|nay|nhiệm kỳ|đầu năm|cuối năm|năm học|giá so sánh")
 _PUNCT = " \t\n,;:.()-–—…\"'“”‘’/"
 
 
@@ -110,6 +119,8 @@ def clean_indicator(phrase: str, subject: bool = True) -> str:
     start = _after_subject(words, lows) if subject else 0
     words, lows = words[start:], lows[start:]
     start, end = _trim(lows)
+    if subject and all(_ORG.at(lows, i) for i in range(start, end)):
+        return ""  # "Hiện huyện có 6 xã …": only who acts is left, not what is measured
     result = " ".join(words[start:end][-_MAX_WORDS:]).strip(_PUNCT)
     return result + ")" if result.count("(") > result.count(")") else result
 
@@ -124,6 +135,11 @@ def is_generic(indicator: str) -> bool:
             return False
         index += step
     return True
+
+
+def moves_in_points(indicator: str) -> bool:
+    """Levels in percent ("tỷ lệ …", "tốc độ tăng trưởng") change in points, not as ratios."""
+    return _POINT_HEAD_RE.search(lx.lower_for_match(indicator)) is not None
 
 
 def is_rate(indicator: str) -> bool:
@@ -246,6 +262,8 @@ def _part_start(text: str, low: str, floor: int, at: int, extend: bool) -> int:
         if size > 4 and not joins_with_and and short is None:
             short = 0 < len(clean_indicator(text[start:at]).split()) <= 4
         if size <= 4 or joins_with_and or short:
+            # "nông, lâm, thuỷ sản": a one- or two-word part is a list; take its head too.
+            joins_with_and = joins_with_and or size <= 2
             start = previous
             continue
         break
@@ -255,7 +273,7 @@ def _part_start(text: str, low: str, floor: int, at: int, extend: bool) -> int:
 _DIGIT_RE = re.compile(r"\d")
 # "Đối với lĩnh vực nông nghiệp, …": a topic for what follows, not part of its name.
 _TOPIC_RE = re.compile(
-    r"\s*(?:đối với|về|trên|trong|ở)?\s*(?:lĩnh vực|ngành|mặt|khối)(?!\w)|\s*đối với"
+    r"\s*(?:(?:đối với|về|trên|trong|ở)\s+(?:lĩnh vực|ngành|mặt|khối)|lĩnh vực|đối với)(?!\w)"
 )
 
 

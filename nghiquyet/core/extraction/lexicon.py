@@ -124,8 +124,8 @@ NOT_RESULTS = _words(
     phương châm, trụ cột, chủ đề, định hướng, nghị quyết, chỉ thị, kết luận, quy định,
     quyết định, kế hoạch, hướng dẫn, văn bản, đề án, thông báo, báo cáo, công văn, tờ
     trình, đạo luật, luật, nghị định, thông tư, đại biểu, khách mời, đồng chí, phóng viên,
-    hội nghị, cuộc họp, phiên, kỳ họp, đoàn công tác, lần, bậc, cấp
-   ,     mặt, đ/c, huy hiệu, nhiệm kỳ
+    hội nghị, cuộc họp, phiên, kỳ họp, đoàn công tác, lần, bậc, cấp, mặt, đ/c, huy hiệu,
+    nhiệm kỳ
     """
 )
 
@@ -146,8 +146,8 @@ LABEL_WORDS = _words(
     quốc lộ, tỉnh lộ, ql, đt, top, nhóm, loại, hạng, tuyến, vòng, trang, tập, chương
     trình, nghị quyết, quyết định, chỉ thị, kết luận, nghị định, thông tư, luật, công văn,
     đề án, phiên, cụm, lớp, khối, ô, trạm, covid, mã, hotline, điện thoại, kênh, ngõ,
-    ngách, hẻm, km, tầng, phòng, căn hộ, hội nghị, lần, version, phiên bản
-   ,     huy hiệu, giải, lượt thứ
+    ngách, hẻm, km, tầng, phòng, căn hộ, hội nghị, lần, version, phiên bản, huy hiệu, giải,
+    lượt thứ
     """
 )
 
@@ -193,6 +193,14 @@ RATE_HEADS = _words(
     """
     tỷ lệ, tỉ lệ, tỷ trọng, tỉ trọng, độ che phủ, tốc độ, tăng trưởng, chỉ số, mức, tỷ
     suất, hệ số, phần trăm, cơ cấu, năng suất, hộ nghèo, che phủ
+    """
+)
+
+# Levels in percent that move in points: "tỷ lệ hộ nghèo giảm 1,8%" is 1,8 points, not a ratio.
+POINT_HEADS = _words(
+    """
+    tỷ lệ, tỉ lệ, tỷ trọng, tỉ trọng, độ che phủ, che phủ, tốc độ, tăng trưởng, cơ cấu,
+    hộ nghèo, phần trăm, tỷ suất
     """
 )
 
@@ -277,8 +285,8 @@ TALLY_LEAD_OK = _words(
     trong, trên, tính đến, thời điểm, này, cơ bản, hoàn thành vượt mức, trong số, tổng,
     nay, vượt mức, đạt và vượt, so với, sau, qua, nửa nhiệm kỳ, giữa nhiệm kỳ, nhiệm kỳ,
     tuy nhiên, mặc dù, năm, tháng, đầu năm, còn, cả, toàn, kết quả, cho thấy, thực hiện,
-    phấn đấu, được, nhân dân, tính, lên, xác định, có được
-   ,     dự kiến, ước, khoảng, đều
+    phấn đấu, nhân dân, tính, lên, xác định, có được, dự kiến, ước, khoảng, đều, đó,
+    trong đó, hiện, hiện có
     """
 )
 

@@ -35,6 +35,7 @@ from nghiquyet.core.extraction.indicators import (
     is_generic,
     is_rate,
     lead_span,
+    moves_in_points,
     topic_before,
 )
 from nghiquyet.core.extraction.segments import Clause
@@ -55,10 +56,11 @@ _OTHER_BASE_RE = re.compile(r"^\s*so\s+(?:với\s+)?\S")
 _BASE_WORDS_RE = re.compile(r"(?:(?!\s+và\s)(?:[^,;:.()\d“”\"]|(?<=năm )\d{4}))*")
 _VERB_TAIL_RE = re.compile(
     r"(?<!\w)(?P<v>bằng|vượt|tăng thêm|giảm thêm|tăng|giảm|cao hơn|thấp hơn|nhiều hơn|ít hơn|"
-    r"chiếm|đạt|được|còn|lên|xuống|tương đương|tương ứng)(?:\s+(?:được|mức|khoảng|là))?\s*$"
+    r"chiếm|đạt|được|còn|lên|xuống|tương đương|tương ứng)(?:\s+(?:mục tiêu|kế hoạch|chỉ tiêu|kh|nq)"
+    r"(?:\s+(?:nghị quyết|nq|đề ra|giao))?)?(?:\s+(?:được|mức|khoảng|là))?\s*$"
 )
 _TARGET_TAIL_RE = re.compile(
-    rf"(?<!\w)(?:{lx.words_regex(lx.TARGET_WORDS)})"
+    rf"(?<!\w)(?<!vượt )(?<!hơn )(?:{lx.words_regex(lx.TARGET_WORDS)})"
     r"(?:\s+(?:thực hiện|giao|đề ra|đặt ra|là|năm|cả năm|của|huyện|tỉnh|xã|\d{4}|nghị quyết|"
     r"đại hội|tỉnh giao|huyện giao|giao là|đến năm|được giao|:|-))*\s*:?\s*$"
 )
@@ -66,7 +68,8 @@ _WORDS_AFTER_RE = re.compile(r"(?:(?!trở\s+(?:lên|xuống))(?:[^,;:.()\n\d]|\
 _PARTNER_RE = re.compile(r"\s?/\s?\d[\d.,]*")
 _AFTER_QUALIFIER_RE = re.compile(r"^\s*trở\s+(?P<d>lên|xuống)(?!\w)")
 _GOAL_RE = re.compile(
-    r"(?<!\w)(?:phấn đấu|mục tiêu đến|đề ra mục tiêu|đặt mục tiêu|mục tiêu là|với mục tiêu)(?!\w)"
+    r"(?<!\w)(?<!đã )(?:phấn đấu(?!\s+được)|mục tiêu đến|đề ra mục tiêu|đặt mục tiêu|mục tiêu là|"
+    r"với mục tiêu)(?!\w)"
 )
 _PLUS = {"vượt", "tăng", "tăng thêm", "cao hơn", "nhiều hơn", "tương đương", "tương ứng"}
 _MINUS = {"giảm", "giảm thêm", "thấp hơn", "ít hơn"}
@@ -199,7 +202,9 @@ class _Reader:
             return  # a target may be named by the value after it: "KH giao 500 ha, đã trồng …"
         group = _Group(indicator=indicator, start=look.lead_start, end=max(end, look.figure.end))
         group.from_words_after = end > look.figure.end
-        group.goal = _GOAL_RE.search(self.low[self.clause.start : look.figure.start]) is not None
+        label = self.clause.label
+        since = label[0] if label else self.clause.start  # "Năm 2024, huyện phấn đấu: …"
+        group.goal = _GOAL_RE.search(self.low, since, look.figure.start) is not None
         self.groups.append(group)
         self.current = group
         figure = look.figure
@@ -207,7 +212,8 @@ class _Reader:
             group.target, group.target_unit = figure.value, figure.unit
         elif role == "ratio" and look.verb in (_PLUS | _MINUS) - {"vượt"}:
             self.set_value(group, look)  # growth: "GRDP tăng 6,8% so với cùng kỳ"
-            _set_ratio(group, look)
+            if not moves_in_points(group.indicator):  # a rate moves in points: no ratio
+                _set_ratio(group, look)
             group.change = _signed(look)
         elif role == "ratio":
             _set_ratio(group, look)
