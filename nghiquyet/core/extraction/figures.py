@@ -11,6 +11,7 @@ In prose "," is always the decimal mark: "106,811 tỷ" is 106,811 (DESIGN.md §
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import NamedTuple
@@ -114,33 +115,42 @@ def find_figures(text: str, low: str, skip: list[tuple[int, int]] | None = None)
 
 
 _SPELLED = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8}
-_SPELLED_RE = re.compile(
-    rf"(?<!\w)(?:{'|'.join(_SPELLED)}|chín|mười)(?=\s+(?:nghìn|ngàn|vạn|triệu|tỷ|tỉ)(?!\w))"
-)
+_SPELLED_RE = re.compile(rf"(?<!\w)(?P<n>{'|'.join(_SPELLED)}|chín|mười)\s+$")
+_SCALE_WORD_RE = re.compile(r"(?<=\s)(?:nghìn|ngàn|vạn|triệu|tỷ|tỉ)(?!\w)")
 
 
 def _spelled_figures(text: str, low: str) -> list[Figure]:
     """ "gần một nghìn tỷ đồng": a figure written in words, when a scale word follows."""
     figures = []
-    for match in _SPELLED_RE.finditer(low):
-        value = {"chín": 9, "mười": 10}.get(match.group()) or _SPELLED[match.group()]
-        figure = Figure(
-            match.start(), match.end(), Decimal(value), text[match.start() : match.end()]
-        )
+    for scale in _SCALE_WORD_RE.finditer(low):  # rarer than the number words: look back
+        match = _SPELLED_RE.search(low, max(0, scale.start() - 8), scale.start())
+        if match is None:
+            continue
+        word = match.group("n")
+        value = {"chín": 9, "mười": 10}.get(word) or _SPELLED[word]
+        start, end = match.span("n")
+        figure = Figure(start, end, Decimal(value), text[start:end])
         figure.noun_end = max(_attach_unit(text, low, figure), figure.end)
         figures.append(figure)
     return figures
 
 
 def _inside(spans: list[tuple[int, int]], index: int) -> bool:
-    return any(a <= index < b for a, b in spans)
+    """Whether ``index`` falls in one of ``spans`` (sorted, not overlapping)."""
+    at = bisect_right(spans, (index, _FAR)) - 1
+    return at >= 0 and spans[at][0] <= index < spans[at][1]
+
+
+_FAR = 1 << 62
 
 
 def _read_figure(text: str, low: str, match: re.Match[str]) -> tuple[Figure | None, int]:
     """The figure starting at ``match`` (or None), and where scanning resumes."""
     start, end = match.span()
+    if _names_something(text, low, start, end, match.group()):
+        return None, _skip_joined(low, end)
     value = _value(match.group()) or _dotted_decimal(low, match)
-    if value is None or _names_something(text, low, start, end, match.group()):
+    if value is None:
         return None, _skip_joined(low, end)
     if _is_footnote_or_list(text, low, start, end, match.group()):
         return None, end
@@ -179,6 +189,8 @@ def _is_footnote_or_list(text: str, low: str, start: int, end: int, raw: str) ->
 
 
 def _value(raw: str) -> Decimal | None:
+    if raw.isdigit():
+        return Decimal(raw)
     try:
         return parse_number(raw, Convention.VIETNAMESE)
     except NumberFormatError:  # "7.10", "4.0": dates and versions, not Vietnamese numbers

@@ -73,7 +73,7 @@ def _clauses_of(text: str, start: int, end: int) -> list[Clause]:
 
 
 _PERIOD_RE = re.compile(
-    r"(?=[gnqbsc0-9])(?:(?P<mid>(?:giữa|nửa)\s+nhiệm\s+kỳ)"
+    r"(?<!\w)(?=[gnqbsc0-9])(?:(?P<mid>(?:giữa|nửa)\s+nhiệm\s+kỳ)"
     r"(?:\s+(?P<m1>\d{4})\s*[-–—]\s*(?P<m2>\d{4}))?"
     r"|(?:nhiệm\s+kỳ|giai\s+đoạn)\s+(?P<t1>\d{4})\s*[-–—]\s*(?P<t2>\d{4})"
     r"|(?<![\d\w])(?P<months>0?[369]|ba|sáu|chín)\s+tháng(?:\s+(?P<part>đầu|cuối))?(?:\s+năm)?"
