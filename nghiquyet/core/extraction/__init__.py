@@ -11,11 +11,14 @@ The reading, in order (each step is a module here):
    periods it names ("9 tháng năm 2023", "giữa nhiệm kỳ 2020 - 2025").
 2. :mod:`.patterns` reads the fixed turns of phrase: tallies ("27/49 chỉ tiêu đạt và vượt")
    and "từ 37 lên 41,3%" (a revision when the sentence speaks of adjusting targets).
-3. :mod:`.figures` finds every other number that states a quantity, with its scale and unit,
-   and drops the ones that date, order or name ("ngày 17/5", "lần thứ 15", "Covid-19").
-4. :mod:`.measures` gathers the figures of a clause into measures by the verbs in front of
-   them (value, target, ratio to plan or same period, change); :mod:`.indicators` names
-   what each measure is about from the words before it.
+3. :mod:`.figures` finds every other number that states a quantity, with its scale and unit
+   (:mod:`.units`), and drops the ones that date, order or name ("ngày 17/5", "lần thứ 15",
+   "Covid-19").
+4. :mod:`.measures` gathers the figures of a clause into measures; :mod:`.roles` decides what
+   each figure is by the verb in front of it and the words after (value, target, ratio to
+   plan or same period, change); :mod:`.indicators` names what each measure is about.
+
+The word lists all of this reads with are in :mod:`.lexicon`.
 
 Pure Python: no Django, no I/O except :mod:`.sources`, which turns the bytes of a .txt,
 .html or .docx file into text, safely. Rules, not a statistical model: every decision can be

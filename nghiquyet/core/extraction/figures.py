@@ -14,12 +14,18 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import NamedTuple
 
 from nghiquyet.core.extraction import lexicon as lx
+from nghiquyet.core.extraction.units import (
+    COUNT_RE,
+    MEASURE_RE,
+    NOT_LETTER,
+    has_unit,
+    read_unit,
+)
 from nghiquyet.core.numbers import Convention, NumberFormatError, parse_number
 
-__all__ = ["Figure", "find_figures", "read_unit"]
+__all__ = ["Figure", "find_figures"]
 
 
 @dataclass
@@ -45,24 +51,8 @@ class Figure:
 
 
 _NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
-_SCALE_ALT = lx.words_regex(lx.SCALE)
-_MEASURE_ALT = lx.words_regex(lx.MEASURE_UNITS)
-_COUNT_ALT = lx.words_regex(lx.COUNT_NOUNS)
-_NOT_LETTER = r"(?![^\W\d_])"
-_SUFFIX = r"(?:\s?/\s?(?!\d)[^\W\d_]+(?:\s(?:động|khẩu))?)*"  # "/người/năm", "/ha", "/lao động"
-_SCALE_RE = re.compile(rf"(?:\s*(?:{_SCALE_ALT}){_NOT_LETTER})+")
-_MEASURE_RE = re.compile(rf"\s*(?:{_MEASURE_ALT})(?:(?<=%)|{_NOT_LETTER}){_SUFFIX}{_NOT_LETTER}")
-_COUNT_RE = re.compile(rf"\s+(?:{_COUNT_ALT}){_NOT_LETTER}")
-# After a counted noun: it stands alone when punctuation or a function word follows.
-_NOUN_ENDS_RE = re.compile(
-    r"\s*(?:$|[,.;:)!?…/\"”]|\d(?!\s+sao)|\(|\s-\s|(?:và|hoặc|với|được|đạt|trên|của|tại|trong|so|bằng|tăng|"
-    r"giảm|chiếm|là|có|đã|theo|cho|đều|thì|nhưng|mà|từ|đến|vào|ra|về|gồm|nên|trở|vượt|ước|"
-    r"bình quân|hiện|nay|năm|tháng|ở|như|nhằm|để|khi|sau|trước|thuộc|bị|do|bởi|tính|tương|"
-    r"cao hơn|thấp hơn|đứng|xếp|góp phần|giúp|làm|hằng|mỗi)(?!\w))"
-)
-_WORD_RE = re.compile(rf"\s+((?:{lx.LETTER}|-)+|\d\s+sao(?!\w))")  # "sản phẩm OCOP 4 sao"
-_TIME_RE = re.compile(rf"\s*(?:{lx.words_regex(lx.TIME_UNITS)}){_NOT_LETTER}")
-_NOT_RESULT_RE = re.compile(rf"\s+(?:{lx.words_regex(lx.NOT_RESULTS)}){_NOT_LETTER}")
+_TIME_RE = re.compile(rf"\s*(?:{lx.words_regex(lx.TIME_UNITS)}){NOT_LETTER}")
+_NOT_RESULT_RE = re.compile(rf"\s+(?:{lx.words_regex(lx.NOT_RESULTS)}){NOT_LETTER}")
 _LABELS = frozenset(tuple(lx.lower_for_match(w).split()) for w in lx.LABEL_WORDS)
 _CALENDAR_WORDS = frozenset(
     {"năm", "tháng", "quý", "ngày", "sáng", "chiều", "tối", "trưa", "đêm", "hôm"}
@@ -74,11 +64,6 @@ _DOC_NUMBER_RE = re.compile(
     r"|(?:^|\(|(?<!tổng)(?<!trong)(?<!con)(?<!với)(?<!có)\s)số\s*$"
 )
 _DOC_TAIL_RE = re.compile(r"[-/](?:[A-ZĐ]|\d{4}/)")
-# "đồng" is a unit of money except in these words.
-_NOT_MONEY_RE = re.compile(
-    r"\s+(?:chí|bào|thời|hồ|ý|loạt|bằng|tâm|đều|khởi|hành|nghiệp|minh|thuận|chủ|môn|lòng|"
-    r"phục|cỏ|ruộng|nhất|dạng|bộ|hương|thanh|ca|xu|nát|lúa)(?!\w)"
-)
 _ACRONYM_BEFORE_RE = re.compile(r"(?<![^\W\d_])[A-ZĐ]{2,}\s$")
 _JOINED_RE = re.compile(r"(\s?[-–—]\s?|/)(\d+(?:[.,]\d+)*)")
 _THIRD_PART_RE = re.compile(r"[-/–]\s?\d")
@@ -174,7 +159,7 @@ def _read_figure(text: str, low: str, match: re.Match[str]) -> tuple[Figure | No
 def _dotted_decimal(low: str, match: re.Match[str]) -> Decimal | None:
     """ "168.9 tỷ đồng": a decimal point typed the English way, trusted only before a unit."""
     raw = match.group()
-    if not re.fullmatch(r"\d+\.\d{1,2}", raw) or not _has_unit(low, match.end()):
+    if not re.fullmatch(r"\d+\.\d{1,2}", raw) or not has_unit(low, match.end()):
         return None
     return Decimal(raw)
 
@@ -185,7 +170,7 @@ def _is_footnote_or_list(text: str, low: str, start: int, end: int, raw: str) ->
         return False
     if text[start - 1 : start] == "(" and text[end : end + 1] == ")" and len(raw) <= 2:
         return True
-    return bool(_BARE_LIST_RE.match(text, end)) and not _has_unit(low, end)
+    return bool(_BARE_LIST_RE.match(text, end)) and not has_unit(low, end)
 
 
 def _value(raw: str) -> Decimal | None:
@@ -205,9 +190,9 @@ def _names_something(text: str, low: str, start: int, end: int, raw: str) -> boo
     if len(before) >= 2 and before[-1] in "-–/:.+" and (before[-2].isalnum()):
         return True
     if raw.isdigit() and _ACRONYM_BEFORE_RE.search(text, max(0, start - 12), start):
-        return not _MEASURE_RE.match(low, end)  # "OCOP 4 sao", "ISO 9001", "COP 26"
+        return not MEASURE_RE.match(low, end)  # "OCOP 4 sao", "ISO 9001", "COP 26"
     after = low[end : end + 3]
-    if after[:1].isalpha() and not (_MEASURE_RE.match(low, end) or _time_glued(after)):
+    if after[:1].isalpha() and not (MEASURE_RE.match(low, end) or _time_glued(after)):
         return True
     if after[:1] in ":h" and after[1:2].isdigit():  # 10:31, 10h30
         return True
@@ -254,20 +239,14 @@ def _joined_form(low: str, end: int, a: str) -> str | None:
         return _slash_form(a, b, low, match.end())
     if len(a) == 4 and len(b) == 4:  # 2020-2025
         return "skip"
-    if _has_unit(low, match.end()):
+    if has_unit(low, match.end()):
         return "range"  # "4-5%", "300-500 triệu đồng"
     return "skip"  # 25-6, 2-3 lần
 
 
-def _has_unit(low: str, at: int) -> bool:
-    scale = _SCALE_RE.match(low, at)
-    at = scale.end() if scale else at
-    return bool(scale or _MEASURE_RE.match(low, at) or _COUNT_RE.match(low, at))
-
-
 def _slash_form(a: str, b: str, low: str, after: int) -> str | None:
     # "48/90 chỉ tiêu", "603,8/600 ha" are figures; "17/5", "10/10" are dates.
-    counted = _COUNT_RE.match(low, after) or _MEASURE_RE.match(low, after)
+    counted = COUNT_RE.match(low, after) or MEASURE_RE.match(low, after)
     of_plan = re.match(r"\s+(?:chỉ tiêu|tiêu chí|kế hoạch)", low[after : after + 16])
     return "skip" if _date_like(a, b) and not counted and not of_plan else None
 
@@ -291,60 +270,6 @@ def _read_range(text: str, low: str, figure: Figure) -> tuple[Figure, int]:
         figure.upper = upper
     figure.noun_end = max(_attach_unit(text, low, figure), figure.end)
     return figure, figure.end
-
-
-class Unit(NamedTuple):
-    """What follows a number: "tỷ đồng", or "ha" then "rừng tập trung", or just a noun."""
-
-    unit: str | None
-    noun: str | None  # words after the unit, or a counted noun we are not sure of
-    is_measure: bool
-    end: int  # end of the unit
-    noun_end: int  # end of the noun words (== end when there are none)
-
-
-def read_unit(text: str, low: str, at: int) -> Unit:
-    """The unit written at ``at``, and the noun words that follow it.
-
-    >>> read_unit(" tỷ đồng, bằng", " tỷ đồng, bằng", 0)
-    Unit(unit='tỷ đồng', noun=None, is_measure=True, end=8, noun_end=8)
-    >>> read_unit(" ha rừng tập trung,", " ha rừng tập trung,", 0)
-    Unit(unit='ha', noun='rừng tập trung', is_measure=True, end=3, noun_end=18)
-    >>> read_unit(" hộ nghèo", " hộ nghèo", 0)
-    Unit(unit=None, noun='hộ nghèo', is_measure=False, end=0, noun_end=9)
-    """
-    scale = _SCALE_RE.match(low, at)
-    after_scale = scale.end() if scale else at
-    measure = _MEASURE_RE.match(low, after_scale)
-    if measure and _NOT_MONEY_RE.match(low, measure.end()) and measure.group().strip() == "đồng":
-        measure = None
-    count = None if measure else _COUNT_RE.match(low, after_scale)
-    if measure or (count and _NOUN_ENDS_RE.match(low, count.end())):
-        end = (measure or count).end()  # type: ignore[union-attr]
-        noun, noun_end = _noun_phrase(text, low, end)
-        return Unit(_clean(text[at:end]), noun, measure is not None, end, noun_end)
-    if scale and not count:
-        noun, noun_end = _noun_phrase(text, low, scale.end())
-        return Unit(_clean(text[at : scale.end()]), noun, True, scale.end(), noun_end)
-    noun, noun_end = _noun_phrase(text, low, at)
-    return Unit(None, noun, False, at, noun_end)
-
-
-def _noun_phrase(text: str, low: str, at: int, limit: int = 8) -> tuple[str | None, int]:
-    """Up to ``limit`` words from ``at`` that go on naming the thing counted."""
-    words: list[str] = []
-    position = at
-    for _ in range(limit):
-        match = _WORD_RE.match(low, position)
-        if not match or _NOUN_ENDS_RE.match(low, position):
-            break
-        words.append(text[match.start(1) : match.end(1)])
-        position = match.end()
-    return (" ".join(words) or None), position
-
-
-def _clean(unit: str) -> str:
-    return " ".join(unit.split()).replace(" /", "/").replace("/ ", "/")
 
 
 def _attach_unit(text: str, low: str, figure: Figure) -> int:

@@ -22,9 +22,9 @@ from typing import Literal
 
 from nghiquyet.core.extraction import lexicon as lx
 from nghiquyet.core.extraction.facts import Fact, Measure, Revision, Tally
-from nghiquyet.core.extraction.figures import read_unit
 from nghiquyet.core.extraction.indicators import clean_indicator, last_part_start, lead_span
 from nghiquyet.core.extraction.segments import Clause
+from nghiquyet.core.extraction.units import read_unit
 from nghiquyet.core.numbers import Convention, NumberFormatError, parse_number
 
 __all__ = ["find_patterns"]

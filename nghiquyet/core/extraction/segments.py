@@ -36,7 +36,8 @@ _CLAUSE_MARK_RE = re.compile(r"[();]|:(?= )")
 def split_clauses(text: str) -> list[Clause]:
     """The clauses of ``text`` in order.
 
-    >>> [text[c.start:c.end] for c in split_clauses(text := "A đạt 5 ha; B 6 ha. C: 7 ha")]
+    >>> text = "A đạt 5 ha; B 6 ha. C: 7 ha"
+    >>> [text[c.start : c.end] for c in split_clauses(text)]
     ['A đạt 5 ha', ' B 6 ha', ' C', ' 7 ha']
     """
     clauses: list[Clause] = []
