@@ -86,6 +86,7 @@ def extract_document(text: str) -> Extraction:
     text = normalize_text(text)
     low = lower_for_match(text)
     mentions = find_periods(low)
+    starts = [mention.start for mention in mentions]
     main_period = document_period(low, mentions)
     clauses = split_clauses(text)
     patterns = [
@@ -108,7 +109,7 @@ def extract_document(text: str) -> Extraction:
             pending = next(figures, None)
         found.extend(read_measures(text, low, clause, inside, spans))
         for fact in found:
-            fact.period = period_at(mentions, clause, fact.start) or main_period
+            fact.period = period_at(mentions, starts, clause, fact.start) or main_period
             if isinstance(fact, Measure) and fact.percent_of == "other":
                 fact.percent_of = _year_before(fact) or fact.percent_of
         facts.extend(sorted(found, key=lambda fact: fact.start))

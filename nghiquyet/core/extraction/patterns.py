@@ -133,7 +133,7 @@ def _status_extent(after: str) -> int:
 
 def _total_before(low: str, clause: Clause, at: int, count: int) -> int | None:
     """ "Trong 21 chỉ tiêu chủ yếu, có 18 chỉ tiêu đạt …" → 21: the targets counted before."""
-    window = low[max(0, clause.sentence_start - 300) : at]
+    window = low[max(0, clause.sentence_start - 300, at - 600) : at]
     totals = [
         int(m.group("count"))
         for m in _TALLY_COUNT_RE.finditer(window)
@@ -156,8 +156,12 @@ def _is_tally(text: str, low: str, clause: Clause, match: re.Match[str]) -> bool
 
 def _from_to(text: str, low: str, clause: Clause) -> list[Fact]:
     found: list[Fact] = []
-    revision = _REVISION_RE.search(low, clause.sentence_start, clause.sentence_end) is not None
     for match in _FROM_TO_RE.finditer(low, clause.start, clause.end):
+        around = (
+            max(clause.sentence_start, match.start() - 400),
+            min(clause.sentence_end, match.end() + 200),
+        )
+        revision = _REVISION_RE.search(low, *around) is not None
         unit_a = read_unit(text, low, match.end())
         to = _TO_RE.match(low, unit_a.end)
         old, new = _number(match.group("a")), _number(to.group("b")) if to else None

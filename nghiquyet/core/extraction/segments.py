@@ -9,6 +9,7 @@ Commas are weaker still and are handled where indicators are read.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from itertools import pairwise
 from typing import NamedTuple
@@ -195,10 +196,16 @@ def _most_named(mentions: list[PeriodMention]) -> PeriodMention:
     return next(m for m in mentions if counts[m.code] == best)
 
 
-def period_at(mentions: list[PeriodMention], clause: Clause, at: int) -> PeriodMention | None:
-    """The period named last before ``at`` in the same sentence, if any."""
-    found = None
-    for mention in mentions:
-        if clause.sentence_start <= mention.start < at and not mention.midterm:
-            found = mention
-    return found
+def period_at(
+    mentions: list[PeriodMention], starts: list[int], clause: Clause, at: int
+) -> PeriodMention | None:
+    """The period named last before ``at`` in the same sentence, if any.
+
+    ``starts`` are the mentions' start offsets, in order (for bisection).
+    """
+    index = bisect_left(starts, at) - 1
+    while index >= 0 and mentions[index].start >= clause.sentence_start:
+        if not mentions[index].midterm:
+            return mentions[index]
+        index -= 1
+    return None
