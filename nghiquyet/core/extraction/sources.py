@@ -22,6 +22,8 @@ import zipfile
 from html.parser import HTMLParser
 from xml.etree import ElementTree
 
+from nghiquyet.core.numbers import format_number
+
 __all__ = ["MAX_DOCX_BYTES", "MAX_TEXT_BYTES", "SourceError", "read_source", "sniff_kind"]
 
 MAX_TEXT_BYTES = 10 * 1024 * 1024
@@ -66,7 +68,8 @@ def read_source(data: bytes, name: str = "", kind: str | None = None) -> str:
     if len(data) > limit:
         raise SourceError(
             "too_large",
-            f"Tệp quá lớn ({len(data) / _MB:.1f} MB); chỉ đọc tệp đến {limit // _MB} MB.",
+            f"Tệp quá lớn ({format_number(len(data) / _MB, 1)} MB); "
+            f"chỉ đọc tệp đến {limit // _MB} MB.",
         )
     if not data.strip():
         raise SourceError("empty", "Tệp trống: không có nội dung để đọc.")

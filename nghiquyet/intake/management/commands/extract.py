@@ -86,7 +86,11 @@ class Command(BaseCommand):
             if size > limit:
                 raise CommandError(
                     _("%(name)s: tệp quá lớn (%(size)s MB); chỉ đọc tệp đến %(limit)s MB.")
-                    % {"name": name, "size": f"{size / 2**20:.1f}", "limit": limit // 2**20},
+                    % {
+                        "name": name,
+                        "size": format_number(size / 2**20, 1),
+                        "limit": limit // 2**20,
+                    },
                     returncode=2,
                 )
             with path.open("rb") as handle:
