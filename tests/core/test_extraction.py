@@ -467,3 +467,15 @@ def test_a_count_per_ten_thousand_people_keeps_its_base_in_the_unit():
 def test_who_acts_is_not_an_indicator():
     m = only("Hiện huyện có 6 xã đạt chuẩn nông thôn mới.")
     assert m.indicator == "xã đạt chuẩn nông thôn mới"
+
+
+def test_a_difference_is_not_a_qualifier():
+    m = only("Giá trị sản xuất cao hơn 5% so với cùng kỳ.")
+    assert (m.qualifier, m.change, m.percent) == (None, 5, 105)
+    assert only("Giá trị sản xuất tăng hơn 4% so với cùng kỳ.").qualifier == "above"
+
+
+def test_village_covenants_are_not_estimates():
+    m = only("Các thôn xây dựng hương ước, quy ước; thu ngân sách đạt 50 tỷ đồng.")
+    assert m.estimate is False
+    assert only("Sản lượng đạt ngót 2.000 tấn.").indicator == "Sản lượng"

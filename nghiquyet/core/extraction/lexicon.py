@@ -157,7 +157,7 @@ QUALIFIERS = _pairs(
     trên dưới: about, khoảng: about, xấp xỉ: about, gần: about, chừng: about, ước chừng:
     about, trên: above, hơn: above, ít nhất: above, tối thiểu: above, không dưới: above,
     dưới: below, chưa đến: below, chưa tới: below, không quá: below, không vượt quá:
-    below, tối đa: below
+    below, tối đa: below, ngót: about, chưa đầy: below, không đến: below
     """
 )
 
@@ -216,7 +216,7 @@ TRAILING_NOISE = _words(
     nhất, tối thiểu, tối đa, không quá, chưa đến, chưa tới, chừng, và, của, tại, trong,
     với tổng, tổng số, với, gồm, là khoảng, (, :, -, –, đạt tỷ lệ, theo, so với, đạt mức,
     giữ vững, duy trì, ước cả năm, cả năm, lũy kế, luỹ kế, thực hiện được, vẫn, từ, cao hơn,
-    thấp hơn, nhiều hơn, ít hơn, so, tương đương, tương ứng
+    thấp hơn, nhiều hơn, ít hơn, so, tương đương, tương ứng, ngót, chưa đầy, không đến
     """
 )
 
@@ -299,6 +299,7 @@ REVISION_CONTEXT = _words(
 )
 
 ESTIMATE_RE = re.compile(
-    r"(?<!\w)(?:ước(?!\s+(?:mơ|nguyện|muốn|vọng|hẹn|định))|ưth|dự\s+ước|"
+    r"(?<!\w)(?<!\shương )(?<!\squy )(?<!\scông )(?<!\shiệp )(?<!\snguyện )(?<!\sgiao )"
+    r"(?:ước(?!\s+(?:mơ|nguyện|muốn|vọng|hẹn|định))|ưth|dự\s+ước|"
     r"dự\s+kiến\s+(?:đạt|cả\s+năm|thực\s+hiện))(?!\w)"
 )

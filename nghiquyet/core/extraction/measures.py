@@ -47,6 +47,7 @@ from nghiquyet.core.extraction.segments import Clause
 __all__ = ["read_measures"]
 
 _WORDS_AFTER_RE = re.compile(r"(?:(?!trở\s+(?:lên|xuống))(?:[^,;:.()\n\d]|\d(?=\s+sao))){0,100}")
+_COMPARED_RE = re.compile(r"(?<!\w)(?:cao|thấp|nhiều|ít|lớn|nhỏ)\s*$")
 _PARTNER_RE = re.compile(r"\s?/\s?\d[\d.,]*")
 _GOAL_RE = re.compile(
     r"(?<!\w)(?<!đã )(?:phấn đấu(?!\s+được)|mục tiêu đến|đề ra mục tiêu|đặt mục tiêu|mục tiêu là|"
@@ -91,6 +92,8 @@ class _Reader:
         tail = low[max(start, figure.start - 60) : figure.start]
         qualifier: Qualifier | None = None
         found = QUALIFIER_RE.search(tail)
+        if found and _COMPARED_RE.search(tail, 0, found.start()):
+            found = None  # "cao hơn 5%": a difference, not "more than"
         if found:
             qualifier = QUALIFIER_OF.get(" ".join(found.group("q").split()))
             tail = tail[: found.start()]
