@@ -213,7 +213,7 @@ def _after_subject(words: list[str], lows: list[str]) -> int:
 def _names_actor(words: list[str], lows: list[str]) -> bool:
     """ "Huyện ủy", "cấp ủy, UBKT", "huyện Pác Nặm", "Ban Thường vụ": a body, not a measure."""
     has_org = any(_ORG.at(lows, i) for i in range(len(lows)))
-    names = all(w[:1].isupper() or _ORG.at(lows, i) for i, w in enumerate(words))
+    names = all(w[:1].isupper() or w.isdigit() or _ORG.at(lows, i) for i, w in enumerate(words))
     return has_org or names
 
 

@@ -262,7 +262,7 @@ ORG_WORDS = _words(
     quyền, ngành, sở, phòng, mặt trận, đoàn thể, địa phương, toàn huyện, toàn tỉnh, cả
     huyện, cả tỉnh, các cấp, cơ quan, đơn vị, uỷ ban, nhân dân, người dân, bà con, chúng
     ta, chúng tôi, toàn xã, thường trực, lực lượng, công an, quân đội, quân sự, biên phòng,
-    lực lượng chức năng, các ngành
+    lực lượng chức năng, các ngành, quốc hội, hội đồng nhân dân, khoá, nhiệm kỳ
     """
 )
 
