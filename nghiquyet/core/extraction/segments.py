@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -32,6 +33,7 @@ class Clause(NamedTuple):
 
 _SENTENCE_END_RE = re.compile(r"\n|[.!?]+(?=[\s\"”’)]|$)|…+|\.{3,}")
 _CLAUSE_MARK_RE = re.compile(r"[();]|:(?= )")
+_VISIBLE_RE = re.compile(r"\S")
 
 
 def split_clauses(text: str) -> list[Clause]:
@@ -51,8 +53,10 @@ def split_clauses(text: str) -> list[Clause]:
 
 
 def _clauses_of(text: str, start: int, end: int) -> list[Clause]:
-    if not text[start:end].strip():
+    if not _VISIBLE_RE.search(text, start, end):
         return []
+    if not _CLAUSE_MARK_RE.search(text, start, end):
+        return [Clause(start, end, start, end)]
     cuts = [start]
     depth = 0
     for mark in _CLAUSE_MARK_RE.finditer(text, start, end):
@@ -132,11 +136,18 @@ def _mention(match: re.Match[str]) -> PeriodMention | None:
 def _coded(code: str, start: int, end: int) -> PeriodMention | None:
     if code.startswith("????"):
         return PeriodMention(code, None, start, end)
+    named = _label_and_code(code)
+    return PeriodMention(named[0], named[1], start, end) if named else None
+
+
+@lru_cache(maxsize=512)
+def _label_and_code(code: str) -> tuple[str, str] | None:
+    """("9 tháng năm 2023", "2023-9M") for "2023-9M"; the same codes recur in every text."""
     try:
         period = parse_period(code)
     except PeriodError:
         return None
-    return PeriodMention(period.label, period.code, start, end)
+    return period.label, period.code
 
 
 def _fill_years(mentions: list[PeriodMention]) -> list[PeriodMention]:
