@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.models import User as AuthUser
+from django.db import models
 from django.db.models import QuerySet
 
 from nghiquyet.orgunits.models import OrgUnit
@@ -55,7 +56,26 @@ def can_read_unit(user: User, unit: OrgUnit) -> bool:
     return _covers(user, unit, READ_ROLES)
 
 
+def _inside(user: User, unit: OrgUnit) -> bool:
+    """Whether the user belongs to a unit below ``unit`` (a commune inside a district)."""
+    return user.is_authenticated and any(
+        path.startswith(unit.path) for path, _ in _memberships(user)
+    )
+
+
 def can_read_resolution(user: User, resolution: Resolution) -> bool:
+    """Members of its issuer or scope (and above) read a resolution; so do members of the
+    units inside its scope, who work to it and report figures for it."""
+    return (
+        _covers(user, resolution.issuer, READ_ROLES)
+        or _covers(user, resolution.scope, READ_ROLES)
+        or _inside(user, resolution.scope)
+    )
+
+
+def can_read_all_units(user: User, resolution: Resolution) -> bool:
+    """Whether the user sees the figures of every unit in the resolution's scope (members
+    of its issuer or of its scope and above); members inside see their own units only."""
     return _covers(user, resolution.issuer, READ_ROLES) or _covers(
         user, resolution.scope, READ_ROLES
     )
@@ -85,12 +105,17 @@ def visible_resolutions(user: User) -> QuerySet[Resolution]:
         return live.none()
     ids: set[int] = set()
     for resolution in live.only("id", "issuer__path", "scope__path"):
-        if any(
-            resolution.issuer.path.startswith(p) or resolution.scope.path.startswith(p)
-            for p in paths
-        ):
+        issuer, scope = resolution.issuer.path, resolution.scope.path
+        if any(issuer.startswith(p) or scope.startswith(p) or p.startswith(scope) for p in paths):
             ids.add(resolution.pk)
     return live.filter(pk__in=ids)
+
+
+def enterable_units(user: User, resolution: Resolution) -> list[OrgUnit]:
+    """The units inside the resolution's scope whose figures the user may enter."""
+    scope = resolution.scope
+    inside = OrgUnit.objects.filter(path__startswith=scope.path).order_by("path")
+    return [unit for unit in inside if can_enter(user, resolution, unit)]
 
 
 def visible_units(user: User) -> QuerySet[OrgUnit]:
@@ -107,3 +132,28 @@ def visible_units(user: User) -> QuerySet[OrgUnit]:
 def has_setup_role(user: User) -> bool:
     """Whether the user may set up resolutions somewhere (shows the set-up menu)."""
     return is_admin(user) or any(role in SETUP_ROLES for _, role in _memberships(user))
+
+
+def units_to_set_up(user: User) -> QuerySet[OrgUnit]:
+    """Units that may issue resolutions this user sets up: their office units and below."""
+    if is_admin(user):
+        return OrgUnit.objects.order_by("path")
+    from django.db.models import Q
+
+    query = Q(pk__in=[])
+    for path, role in _memberships(user):
+        if role in SETUP_ROLES:
+            query |= Q(path__startswith=path)
+    return OrgUnit.objects.filter(query).order_by("path")
+
+
+def scopes_to_set_up(user: User) -> QuerySet[OrgUnit]:
+    """Territories a resolution set up by this user may cover: their units and below, and the
+    territory each of their bodies governs (Huyện ủy Pác Nặm → Huyện Pác Nặm)."""
+    units = units_to_set_up(user)
+    if is_admin(user):
+        return units
+    parents = units.exclude(parent__isnull=True).values_list("parent_id", flat=True)
+    return OrgUnit.objects.filter(
+        models.Q(pk__in=units.values("pk")) | models.Q(pk__in=list(parents))
+    ).order_by("path")

@@ -30,3 +30,17 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} · {self.org_unit_id} · {self.role}"
+
+
+class LoginFailure(models.Model):
+    """A failed sign-in, kept for a short while to slow down password guessing."""
+
+    username = models.CharField(max_length=150, db_index=True)
+    ip = models.GenericIPAddressField(null=True, blank=True)
+    at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["ip", "at"], name="login_failure_ip")]
+
+    def __str__(self) -> str:
+        return f"{self.username} {self.ip} {self.at:%Y-%m-%d %H:%M}"
