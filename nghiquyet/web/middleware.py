@@ -41,7 +41,7 @@ def language(
         chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
         code = chosen if chosen in supported else settings.LANGUAGE_CODE
         translation.activate(code)
-        request.LANGUAGE_CODE = code  # type: ignore[attr-defined]
+        request.LANGUAGE_CODE = code
         response = get_response(request)
         patch_vary_headers(response, ["Cookie"])
         response.headers.setdefault("Content-Language", code)
