@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from docx.document import Document
 from docx.enum.section import WD_SECTION
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
-from docx.table import Table, _Cell
+from docx.table import Table
 
 from ..content import ReportContent
 from ..letterhead import Letterhead
@@ -104,59 +102,51 @@ def _table(document: Document, content: ReportContent, profile: Profile) -> Tabl
     widths = column_widths_mm(columns, text_width_mm(profile, landscape=True))
     twips = [round(width * TWIPS_PER_MM) for width in widths]
     size = profile.table_size if len(columns) <= 10 else profile.table_size - 1
-    table: Table = document.add_table(rows=1, cols=len(columns))
+    table: Table = document.add_table(rows=0, cols=len(columns))
     table.style = document.styles["Table Grid"]
     table.autofit = False
     ooxml.fixed_layout(table, twips)
     ooxml.cell_margins(table, left_twips=57, right_twips=57)
 
-    header = table.rows[0]
-    ooxml.repeat_as_header(header)
-    ooxml.keep_row_together(header)
-    for cell, column, width in zip(header.cells, columns, twips, strict=True):
-        _fill(cell, width, _title(column, appendix.same_period_year), profile, size, bold=True)
-        cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-        ooxml.shade(cell._tc, HEADER_FILL)
+    def add(cells: list[ooxml.CellSpec], *, header: bool = False) -> None:
+        ooxml.add_row(table, cells, font=profile.font, size=size, header=header)
 
+    add(
+        [
+            ooxml.CellSpec(_title(c, appendix.same_period_year), w, "center", True, HEADER_FILL)
+            for c, w in zip(columns, twips, strict=True)
+        ],
+        header=True,
+    )
     for section in appendix.sections:
-        row = table.add_row()  # type: ignore[no-untyped-call]
-        ooxml.keep_row_together(row)
-        cells = row.cells
-        _fill(cells[0], twips[0], section.numeral, profile, size, bold=True)
-        cells[0].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-        merged = cells[1].merge(cells[-1])
-        _fill(merged, sum(twips[1:]), section.title.upper(), profile, size, bold=True)
-        for cell in (cells[0], merged):
-            ooxml.shade(cell._tc, GROUP_FILL)
+        add(
+            [
+                ooxml.CellSpec(section.numeral, twips[0], "center", True, GROUP_FILL),
+                ooxml.CellSpec(
+                    section.title.upper(), sum(twips[1:]), "left", True, GROUP_FILL, len(twips) - 1
+                ),
+            ]
+        )
         for item in section.rows:
-            row = table.add_row()  # type: ignore[no-untyped-call]
-            ooxml.keep_row_together(row)
-            for cell, column, width in zip(row.cells, columns, twips, strict=True):
-                _fill(cell, width, item.text(column.key), profile, size)
-                paragraph = cell.paragraphs[0]
-                if column.numeric:
-                    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-                elif column.key in CENTRED:
-                    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            add(
+                [
+                    ooxml.CellSpec(item.text(column.key), width, _align(column))
+                    for column, width in zip(columns, twips, strict=True)
+                ]
+            )
     return table
+
+
+def _align(column: Column) -> str:
+    if column.numeric:
+        return "right"
+    return "center" if column.key in CENTRED else "left"
 
 
 def _title(column: Column, same_period_year: int | None) -> str:
     if column.key == "previous" and same_period_year is not None:
         return f"TH cùng kỳ năm {same_period_year}"
     return column.title
-
-
-def _fill(
-    cell: _Cell, twips: int, text: str, profile: Profile, size: float, *, bold: bool = False
-) -> None:
-    ooxml.set_cell_width(cell._tc, twips)
-    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-    paragraph = cell.paragraphs[0]
-    paragraph.paragraph_format.space_before = Pt(2)
-    paragraph.paragraph_format.space_after = Pt(2)
-    if text:
-        ooxml.run(paragraph, text, font=profile.font, size=size, bold=bold)
 
 
 def _notes(document: Document, content: ReportContent, profile: Profile) -> None:

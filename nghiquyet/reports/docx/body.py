@@ -35,18 +35,28 @@ class BodyWriter:
         self.profile = profile
         self.with_charts = with_charts
         self.figure_count = 0
+        # Looking a style up by name scans every style; do it once.
+        self.style_ids = {
+            name: document.styles[name].style_id
+            for name in (BODY, GAP, "Heading 1", "Heading 2", "Heading 3")
+        }
+
+    def paragraph(self, style: str) -> Paragraph:
+        paragraph = self.document.add_paragraph()
+        paragraph._p.style = self.style_ids[style]
+        return paragraph
 
     # --- paragraphs ---------------------------------------------------------------------
 
     def heading(self, text: str, level: int) -> Paragraph:
-        paragraph = self.document.add_paragraph(style=f"Heading {level}")
+        paragraph = self.paragraph(f"Heading {level}")
         ooxml.run(paragraph, text, font=self.profile.font, size=self.profile.body_size)
         return paragraph
 
     def text(self, text: str, *, label: str = "", lead: str = "") -> Paragraph:
         """A body paragraph; ``label`` is printed in italics before the text ("Nguyên nhân: "),
         ``lead`` in bold (an indicator's name)."""
-        paragraph = self.document.add_paragraph(style=BODY)
+        paragraph = self.paragraph(BODY)
         if lead:
             ooxml.run(
                 paragraph, lead, font=self.profile.font, size=self.profile.body_size, bold=True
@@ -60,7 +70,7 @@ class BodyWriter:
 
     def gap(self, label: str) -> Paragraph:
         """ "[Nguyên nhân chủ quan: …]", highlighted so nobody sends it out unfilled."""
-        paragraph = self.document.add_paragraph(style=GAP)
+        paragraph = self.paragraph(GAP)
         ooxml.run(
             paragraph,
             write_here(label),

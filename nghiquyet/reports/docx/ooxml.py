@@ -10,16 +10,21 @@ LibreOffice alike.
 
 from __future__ import annotations
 
-from docx.enum.text import WD_COLOR_INDEX
+from dataclasses import dataclass
+
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt
 from docx.table import Table, _Row
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
-from lxml.etree import _Element  # type: ignore[import-untyped]
+from lxml.etree import SubElement, _Element  # type: ignore[import-untyped]
 
 SCRIPTS = ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia")
+SCRIPT_ATTRIBUTES = tuple(qn(name) for name in SCRIPTS)
+W_R, W_RPR, W_RFONTS, W_T = qn("w:r"), qn("w:rPr"), qn("w:rFonts"), qn("w:t")
+W_B, W_I, W_CAPS, W_U = qn("w:b"), qn("w:i"), qn("w:caps"), qn("w:u")
+W_SZ, W_SZCS, W_HIGHLIGHT, W_VAL = qn("w:sz"), qn("w:szCs"), qn("w:highlight"), qn("w:val")
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
 def _names(text: str) -> list[str]:
@@ -96,17 +101,107 @@ def run(
     highlight: bool = False,
 ) -> Run:
     """Add a run with its font named for every script (robust when text is copied out)."""
-    added = paragraph.add_run(text)
-    added.font.size = Pt(size)
-    added.bold = bold or None
-    added.italic = italic or None
-    added.underline = underline or None
-    if caps:
-        added.font.all_caps = True
+    element = run_element(
+        paragraph._p,
+        text,
+        font=font,
+        size=size,
+        bold=bold,
+        italic=italic,
+        underline=underline,
+        caps=caps,
+        highlight=highlight,
+    )
+    return Run(element, paragraph)
+
+
+def run_element(
+    parent: _Element,
+    text: str,
+    *,
+    font: str,
+    size: float,
+    bold: bool = False,
+    italic: bool = False,
+    underline: bool = False,
+    caps: bool = False,
+    highlight: bool = False,
+) -> _Element:
+    """A ``w:r`` built with lxml directly: python-docx's property setters cost ~0,4 ms a run,
+    which was most of a 50-indicator report's time."""
+    element = SubElement(parent, W_R)
+    properties = SubElement(element, W_RPR)
+    fonts = SubElement(properties, W_RFONTS)
+    for attribute in SCRIPT_ATTRIBUTES:
+        fonts.set(attribute, font)
+    for enabled, tag in ((bold, W_B), (italic, W_I), (caps, W_CAPS)):
+        if enabled:
+            SubElement(properties, tag)
+    half_points = str(round(size * 2))
+    SubElement(properties, W_SZ).set(W_VAL, half_points)
+    SubElement(properties, W_SZCS).set(W_VAL, half_points)
     if highlight:
-        added.font.highlight_color = WD_COLOR_INDEX.YELLOW
-    set_fonts(added._r.get_or_add_rPr(), font)
-    return added
+        SubElement(properties, W_HIGHLIGHT).set(W_VAL, "yellow")
+    if underline:
+        SubElement(properties, W_U).set(W_VAL, "single")
+    if text:
+        node = SubElement(element, W_T)
+        node.text = text
+        if text != text.strip() or "  " in text:
+            node.set(XML_SPACE, "preserve")
+    return element
+
+
+@dataclass(frozen=True)
+class CellSpec:
+    """One cell of a table row written by :func:`add_row`."""
+
+    text: str
+    twips: int
+    align: str = "left"  # left, center, right
+    bold: bool = False
+    fill: str = ""
+    span: int = 1
+
+
+def add_row(
+    table: Table,
+    cells: list[CellSpec],
+    *,
+    font: str,
+    size: float,
+    header: bool = False,
+    spacing_twips: int = 40,
+) -> _Element:
+    """Append a row that never splits across pages (``header``: repeated on every page)."""
+    row = SubElement(table._tbl, qn("w:tr"))
+    row_properties = SubElement(row, qn("w:trPr"))
+    SubElement(row_properties, qn("w:cantSplit"))
+    if header:
+        SubElement(row_properties, qn("w:tblHeader")).set(W_VAL, "true")
+    for spec in cells:
+        cell = SubElement(row, qn("w:tc"))
+        properties = SubElement(cell, qn("w:tcPr"))
+        width = SubElement(properties, qn("w:tcW"))
+        width.set(qn("w:w"), str(spec.twips))
+        width.set(qn("w:type"), "dxa")
+        if spec.span > 1:
+            SubElement(properties, qn("w:gridSpan")).set(W_VAL, str(spec.span))
+        if spec.fill:
+            shading = SubElement(properties, qn("w:shd"))
+            shading.set(W_VAL, "clear")
+            shading.set(qn("w:color"), "auto")
+            shading.set(qn("w:fill"), spec.fill)
+        SubElement(properties, qn("w:vAlign")).set(W_VAL, "center")
+        paragraph = SubElement(cell, qn("w:p"))
+        paragraph_properties = SubElement(paragraph, qn("w:pPr"))
+        spacing = SubElement(paragraph_properties, qn("w:spacing"))
+        spacing.set(qn("w:before"), str(spacing_twips))
+        spacing.set(qn("w:after"), str(spacing_twips))
+        SubElement(paragraph_properties, qn("w:jc")).set(W_VAL, spec.align)
+        if spec.text:
+            run_element(paragraph, spec.text, font=font, size=size, bold=spec.bold)
+    return row
 
 
 def add_field(paragraph: Paragraph, instruction: str, *, font: str, size: float) -> None:

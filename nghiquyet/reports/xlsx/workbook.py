@@ -44,6 +44,14 @@ BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 HEADER_FILL = PatternFill("solid", fgColor="E7E6E6")
 GROUP_FILL = PatternFill("solid", fgColor="F2F2F2")
 WRAP = Alignment(wrap_text=True, vertical="center")
+# Style objects are built once: openpyxl compares and hashes each one it is given.
+BODY = Font(name=FONT, size=11)
+BOLD = Font(name=FONT, size=11, bold=True)
+ITALIC = Font(name=FONT, size=11, italic=True)
+CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
+RIGHT = Alignment(horizontal="right", vertical="center")
+TOP = Alignment(vertical="top")
+TOP_WRAP = Alignment(vertical="top", wrap_text=True)
 # Column widths in characters.
 WIDTHS = {
     "code": 6,
@@ -126,10 +134,10 @@ def _header(sheet: Worksheet, row: int, columns: tuple[Column, ...], appendix: A
         if column.key == "previous" and appendix.same_period_year is not None:
             title = f"TH cùng kỳ năm {appendix.same_period_year}"
         cell = sheet.cell(row=row, column=position, value=title)
-        cell.font = Font(name=FONT, size=11, bold=True)
+        cell.font = BOLD
         cell.fill = HEADER_FILL
         cell.border = BOX
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        cell.alignment = CENTRE
     sheet.row_dimensions[row].height = 32
 
 
@@ -138,7 +146,7 @@ def _group_row(sheet: Worksheet, row: int, numeral: str, title: str, width: int)
     sheet.cell(row=row, column=2, value=title)
     for position in range(1, width + 1):
         cell = sheet.cell(row=row, column=position)
-        cell.font = Font(name=FONT, size=11, bold=True)
+        cell.font = BOLD
         cell.fill = GROUP_FILL
         cell.border = BOX
     sheet.cell(row=row, column=1).alignment = Alignment(horizontal="center")
@@ -149,14 +157,15 @@ def _data_row(sheet: Worksheet, row: int, columns: tuple[Column, ...], item: App
     for position, column in enumerate(columns, start=1):
         value, fmt = _value(item, column.key)
         cell = sheet.cell(row=row, column=position, value=value)
-        cell.font = Font(name=FONT, size=11)
+        cell.font = BODY
         cell.border = BOX
-        cell.alignment = WRAP
         if fmt:
             cell.number_format = fmt
-            cell.alignment = Alignment(horizontal="right", vertical="center")
+            cell.alignment = RIGHT
         elif column.key in ("code", "unit", "nq_target", "plan", "status"):
-            cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+            cell.alignment = CENTRE
+        else:
+            cell.alignment = WRAP
 
 
 def _value(item: AppendixRow, key: str) -> tuple[Any, str]:
@@ -180,7 +189,7 @@ def _notes(sheet: Worksheet, row: int, appendix: Appendix) -> None:
     lines += [f"({number}) {text}" for number, text in enumerate(appendix.notes, start=1)]
     for offset, text in enumerate(lines):
         cell = sheet.cell(row=row + offset, column=1, value=text)
-        cell.font = Font(name=FONT, size=11, italic=offset == 0)
+        cell.font = ITALIC if offset == 0 else BODY
 
 
 def _print_setup(sheet: Worksheet, report: PreparedReport) -> None:
@@ -204,17 +213,17 @@ def _print_setup(sheet: Worksheet, report: PreparedReport) -> None:
 def _observation_sheet(sheet: Worksheet, report: PreparedReport) -> None:
     for position, (title, width) in enumerate(OBSERVATION_COLUMNS, start=1):
         cell = sheet.cell(row=1, column=position, value=title)
-        cell.font = Font(name=FONT, size=11, bold=True)
+        cell.font = BOLD
         cell.fill = HEADER_FILL
         cell.border = BOX
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        cell.alignment = CENTRE
         sheet.column_dimensions[get_column_letter(position)].width = width
     row_index = 1
     for row_index, values in enumerate(observation_rows(report), start=2):
         for position, (value, fmt) in enumerate(values, start=1):
             cell = sheet.cell(row=row_index, column=position, value=value)
-            cell.font = Font(name=FONT, size=11)
-            cell.alignment = Alignment(vertical="top", wrap_text=isinstance(value, str))
+            cell.font = BODY
+            cell.alignment = TOP_WRAP if isinstance(value, str) else TOP
             if fmt:
                 cell.number_format = fmt
     sheet.freeze_panes = "C2"
@@ -249,9 +258,9 @@ def _info_sheet(sheet: Worksheet, report: PreparedReport) -> None:
         ("Lập lúc", datetime.now(UTC).astimezone().strftime("%d/%m/%Y %H:%M")),
     ]
     for index, (label, value) in enumerate(rows, start=1):
-        sheet.cell(row=index, column=1, value=label).font = Font(name=FONT, size=11, bold=True)
+        sheet.cell(row=index, column=1, value=label).font = BOLD
         cell = sheet.cell(row=index, column=2, value=value)
-        cell.font = Font(name=FONT, size=11)
+        cell.font = BODY
         cell.alignment = Alignment(wrap_text=True, vertical="top", horizontal="left")
     sheet.column_dimensions["A"].width = 30
     sheet.column_dimensions["B"].width = 100
