@@ -22,7 +22,7 @@ from nghiquyet.core.progress import Method
 from nghiquyet.scorecards.build import Row, Scorecard, TargetView
 
 from .gaps import write_here
-from .table import Appendix, build_appendix
+from .table import Appendix, build_appendix, with_unit
 
 __all__ = [
     "FieldResult",
@@ -341,9 +341,8 @@ def quantity(value: Decimal, unit: str) -> str:
 
 
 def target_text(view: TargetView, unit: str) -> str:
-    """The target as written, with its unit when the text lacks one: "tối thiểu 360 kg"."""
-    raw = view.spec.raw.strip()
-    return raw if not unit or unit in raw else f"{raw} {unit}"
+    """The target as written, with its unit: "tối thiểu 360 kg/người/năm"."""
+    return with_unit(view.spec.raw.strip(), unit)
 
 
 def figures(card: Scorecard, row: Row) -> str:

@@ -202,13 +202,19 @@ def _notes(card: Scorecard, row: Row, observation_notes: dict[int, str]) -> list
             continue
         for revision in view.target.revisions_in_order():
             if revision.effective_on <= card.as_of:
+                unit = row.indicator.unit
                 found.append(
-                    f"Mục tiêu điều chỉnh từ {revision.old_raw_text} thành "
-                    f"{revision.new_raw_text} từ ngày {revision.effective_on:%d/%m/%Y} "
-                    f"({revision.decision})."
+                    f"Mục tiêu điều chỉnh từ {with_unit(revision.old_raw_text, unit)} thành "
+                    f"{with_unit(revision.new_raw_text, unit)} từ ngày "
+                    f"{revision.effective_on:%d/%m/%Y} ({revision.decision})."
                 )
         if view.target.note:
             found.append(f"Mục tiêu: {view.target.note}")
     if row.observation is not None and observation_notes.get(row.observation.pk):
         found.append(f"Số liệu: {observation_notes[row.observation.pk]}")
     return list(dict.fromkeys(found))
+
+
+def with_unit(raw: str, unit: str) -> str:
+    """A figure as written, with its unit when the text lacks one: "tối thiểu 360 kg"."""
+    return raw if not unit or unit in raw else f"{raw} {unit}"

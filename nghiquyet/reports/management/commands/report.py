@@ -34,7 +34,9 @@ class Command(BaseCommand):
             "--format", dest="fmt", default="docx", help="docx (mặc định), xlsx, pdf"
         )
         parser.add_argument(
-            "--profile", help="Thể thức: party (văn bản của Đảng) hoặc state (văn bản hành chính)"
+            "--profile",
+            metavar="{party,state}",
+            help="Thể thức: văn bản của Đảng hoặc văn bản hành chính (mặc định: theo cơ quan)",
         )
         parser.add_argument("--template", help="Mẫu .docx riêng có chỗ điền (xem docs/reports.md)")
         parser.add_argument(
