@@ -214,13 +214,14 @@ class _Reader:
                 continue
             before = len(self.plan.problems.errors)
             parsed = self._row(row)
-            if parsed is None or len(self.plan.problems.errors) > before:
+            code = code_text(self.table.cell(row, "code")).rstrip(".")
+            if code in seen:
+                self.bad(row, "code", f"trùng mã với dòng {seen[code]}", "duplicate")
                 continue
-            if parsed.code in seen:
-                self.bad(row, "code", f"trùng mã với dòng {seen[parsed.code]}", "duplicate")
-                continue
-            seen[parsed.code] = row.number
-            self.plan.rows.append(parsed)
+            if code:
+                seen[code] = row.number
+            if parsed is not None and len(self.plan.problems.errors) == before:
+                self.plan.rows.append(parsed)
         known = set(seen) | set(self.existing)
         for parsed in self.plan.rows:
             if parsed.parent_code and parsed.parent_code not in known:

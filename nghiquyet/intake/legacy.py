@@ -190,11 +190,27 @@ def _words(text: str, limit: int) -> list[str]:
     return list(seen)
 
 
-def _score(words: Iterable[str]) -> float:
-    words = list(words)
-    if not words:
-        return 1.0
-    return sum(is_vietnamese_syllable(word) for word in words) / len(words)
+@dataclass(frozen=True)
+class _Reading:
+    """How one reading of a text fares: its words with a non-ASCII letter, and how many of
+    them are not Vietnamese syllables."""
+
+    words: int
+    broken: int
+
+    @classmethod
+    def of(cls, words: Iterable[str]) -> _Reading:
+        words = list(words)
+        return cls(len(words), sum(1 for word in words if not is_vietnamese_syllable(word)))
+
+    @property
+    def score(self) -> float:
+        return 1.0 if not self.words else 1 - self.broken / self.words
+
+    def beats(self, rival: _Reading) -> bool:
+        """Certain against ``rival``: nearly all words read as Vietnamese, and the rival breaks
+        clearly more of them (the words both read alike prove nothing either way)."""
+        return self.score >= CERTAIN and rival.broken >= 2 * self.broken + 1
 
 
 @dataclass(frozen=True)
@@ -216,7 +232,6 @@ class Verdict:
 
 
 CERTAIN = 0.9  # share of valid syllables a reading needs to be taken
-MARGIN = 0.3  # how far ahead of every other reading it must be
 
 
 def detect(texts: Iterable[str], *, limit: int = 5000) -> Verdict:
@@ -229,17 +244,18 @@ def detect(texts: Iterable[str], *, limit: int = 5000) -> Verdict:
     """
     joined = "\n".join(texts)
     words = _words(joined, limit)
-    scores = {
-        Legacy.UNICODE: _score(words),
-        Legacy.TCVN3: _score(from_tcvn3(word) for word in words),
-        Legacy.VNI: _score(from_vni(word) for word in words),
+    readings = {
+        Legacy.UNICODE: _Reading.of(words),
+        Legacy.TCVN3: _Reading.of(from_tcvn3(word) for word in words),
+        Legacy.VNI: _Reading.of(from_vni(word) for word in words),
     }
+    scores = {enc: reading.score for enc, reading in readings.items()}
     sample = tuple(word for word in words if not is_vietnamese_syllable(word))[:5]
-    if scores[Legacy.UNICODE] >= CERTAIN:
+    if readings[Legacy.UNICODE].score >= CERTAIN:
         return Verdict(Legacy.UNICODE, True, scores)
     for legacy in (Legacy.TCVN3, Legacy.VNI):
-        others = [score for enc, score in scores.items() if enc is not legacy]
-        if scores[legacy] >= CERTAIN and all(scores[legacy] - s >= MARGIN for s in others):
+        rivals = [reading for enc, reading in readings.items() if enc is not legacy]
+        if all(readings[legacy].beats(rival) for rival in rivals):
             return Verdict(legacy, True, scores, sample)
     suspect = sum(1 for word in words if _SUSPECT.intersection(word))
     if words and suspect / len(words) >= 0.2:
@@ -301,12 +317,11 @@ def decode_bytes(data: bytes) -> Decoded:
         Legacy.TCVN3: from_tcvn3(data.decode("latin-1")),
         Legacy.VNI: from_vni(data.decode("cp1252", errors="replace")),
     }
-    scores = {enc: _score(_words(text, 5000)) for enc, text in readings.items()}
-    best = max(scores, key=lambda enc: scores[enc])
-    rivals = [
-        scores[enc] for enc in readings if enc is not best and readings[enc] != readings[best]
-    ]
-    if scores[best] >= CERTAIN and all(scores[best] - s >= MARGIN for s in rivals):
+    counted = {enc: _Reading.of(_words(text, 5000)) for enc, text in readings.items()}
+    scores = {enc: reading.score for enc, reading in counted.items()}
+    best = max(counted, key=lambda enc: (counted[enc].score, -counted[enc].broken))
+    rivals = [counted[enc] for enc in readings if readings[enc] != readings[best]]
+    if all(counted[best].beats(rival) for rival in rivals) and counted[best].score >= CERTAIN:
         return Decoded(readings[best], best.value, converted=best is not Legacy.CP1258)
     detail = ", ".join(f"{LABELS[enc]} {score:.0%}" for enc, score in scores.items())
     raise EncodingUnknown(_UNSURE.format(detail=f"tỷ lệ từ tiếng Việt hợp lệ: {detail}"))

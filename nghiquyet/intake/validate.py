@@ -220,6 +220,8 @@ def _period(cell: Cell) -> Period:
             "Hãy định dạng ô là Văn bản (Text) và ghi mã kỳ, ví dụ 2023-9M, 2023-H1, 2023",
             "date_not_period",
         )
+    if isinstance(cell, str) and cell.strip().isdigit() and len(cell.strip()) == 5:
+        cell = int(cell.strip())  # "45199" typed in a CSV: the same Excel serial
     if isinstance(cell, int | float | Decimal) and not isinstance(cell, bool):
         number = Decimal(repr(cell)) if isinstance(cell, float) else Decimal(cell)
         if number == number.to_integral_value() and 20_000 <= number <= 80_000:

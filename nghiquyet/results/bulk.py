@@ -269,6 +269,7 @@ def _new_constants(user_id: int | None, now: Any, reported_on: date) -> dict[str
         "updated_at": now,
         "version": 1,
         "is_deleted": False,
+        "needs_review": False,
     }
 
 

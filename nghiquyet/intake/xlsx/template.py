@@ -16,6 +16,7 @@ from typing import Any
 
 from django.utils import timezone
 from openpyxl import Workbook  # type: ignore[import-untyped]
+from openpyxl.styles import Protection  # type: ignore[import-untyped]
 from openpyxl.workbook.protection import WorkbookProtection  # type: ignore[import-untyped]
 from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped]
 
@@ -35,6 +36,7 @@ HEADER = ("STT", "Chỉ tiêu", "ĐVT", "Mục tiêu", "TH/ƯTH", "Giá trị", 
 WIDTHS = (7, 60, 14, 18, 10, 16, 40)
 HEADER_ROW = 6
 ESTIMATE_CHOICES = ("TH", "ƯTH")
+UNLOCKED = Protection(locked=False)
 
 
 def _bounds(indicator: Indicator) -> tuple[Decimal | None, Decimal | None]:
@@ -204,7 +206,7 @@ def _indicator_row(
                 cell.fill = styles.LOCKED_FILL
             else:
                 cell.fill = styles.INPUT_FILL
-                cell.protection = cell.protection.copy(locked=False)
+                cell.protection = UNLOCKED
         if column == 6:
             cell.alignment = styles.RIGHT
     if qualitative:

@@ -6,7 +6,7 @@ nothing.
 
 from __future__ import annotations
 
-import sys
+import io
 from pathlib import Path
 from typing import Any
 
@@ -67,7 +67,9 @@ class Command(BaseCommand):
         if fmt == "xlsx":
             count = write_xlsx(selection, rows, cards, Path(output))
         elif output == "-":
-            count = self._text(fmt, selection, rows, cards, sys.stdout, options)
+            buffer = io.StringIO()
+            count = self._text(fmt, selection, rows, cards, buffer, options)
+            self.stdout.write(buffer.getvalue(), ending="")
         else:
             # utf-8-sig: Excel reads a CSV as UTF-8 only when it starts with a BOM.
             encoding = "utf-8-sig" if fmt == "csv" else "utf-8"

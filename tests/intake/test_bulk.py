@@ -1,0 +1,99 @@
+"""The bulk writer keeps the rules and the audit content of record_observation."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+from hypothesis import given
+from hypothesis import strategies as st
+
+from nghiquyet.core.numbers import Convention
+from nghiquyet.plans.models import Indicator
+from nghiquyet.results.bulk import NewValue, read_typed_value, write_observations
+from nghiquyet.results.models import AuditEvent, Observation
+from nghiquyet.results.services import read_value, record_observation
+
+
+def test_a_bulk_create_audits_what_the_service_audits(demo, forest, actor):
+    scope = forest.resolution.scope
+    by_service = record_observation(
+        indicator=forest, org_unit=scope, period="2023-Q1", raw_text="120,5", actor=actor
+    )
+    write_observations(
+        [
+            NewValue(
+                forest.pk,
+                scope.pk,
+                "2023-Q2",
+                date(2023, 6, 30),
+                Decimal("120.5"),
+                "120,5",
+                False,
+                "",
+                "tep.csv · dòng 2",
+            )
+        ],
+        [],
+        actor=actor,
+    )
+    by_bulk = Observation.objects.get(indicator=forest, period="2023-Q2")
+    service_event = AuditEvent.objects.get(
+        model="results.observation", object_pk=str(by_service.pk)
+    )
+    bulk_event = AuditEvent.objects.get(model="results.observation", object_pk=str(by_bulk.pk))
+    assert set(bulk_event.after) == set(service_event.after)
+    same = {"indicator_id", "org_unit_id", "value", "raw_text", "is_estimate", "version", "note"}
+    assert {k: bulk_event.after[k] for k in same} == {k: service_event.after[k] for k in same}
+    assert bulk_event.after["source"] == "import" and bulk_event.source == "tep.csv · dòng 2"
+    assert bulk_event.actor_label == service_event.actor_label == "test"
+    assert bulk_event.before is None and bulk_event.action == "create"
+    assert by_bulk.reported_on is not None and by_bulk.created_at is not None
+
+
+def test_an_import_by_a_user_is_audited_under_their_name(demo, run, csv_file):
+    result = run(
+        "import", str(csv_file("pac-nam-2023,1,pac-nam,2023-H1,100,,")), "--user", "baocao"
+    )
+    assert result.code == 0, result.err
+    observation = Observation.objects.get(
+        indicator__resolution__code="pac-nam-2023", indicator__code="1", period="2023-H1"
+    )
+    assert observation.created_by.username == "baocao"
+    event = AuditEvent.objects.get(model="results.observation", object_pk=str(observation.pk))
+    assert event.actor.username == "baocao" and event.actor_label == "baocao"
+
+
+def test_nothing_to_write_writes_nothing(demo, actor):
+    events = AuditEvent.objects.count()
+    assert write_observations([], [], actor=actor).changes == 0
+    assert AuditEvent.objects.count() == events
+
+
+TYPED = st.one_of(
+    st.from_regex(r"[0-9]{1,7}", fullmatch=True),
+    st.from_regex(r"[0-9]{1,3}(\.[0-9]{3}){1,3}(,[0-9]{1,4})?", fullmatch=True),
+    st.from_regex(r"[0-9]{1,4},[0-9]{1,5}", fullmatch=True),
+    st.from_regex(r"[0-9.,]{1,9}", fullmatch=True),
+)
+
+
+@given(TYPED, st.sampled_from(list(Convention)))
+def test_the_fast_path_reads_exactly_what_the_service_reads(text, convention):
+    indicator = Indicator(unit="ha", kind="flow")
+    try:
+        expected = read_value(indicator, text, convention)
+    except ValidationError as exc:
+        with pytest.raises(ValidationError) as caught:
+            read_typed_value(indicator, text, convention)
+        assert caught.value.messages == exc.messages
+    else:
+        assert read_typed_value(indicator, text, convention) == expected
+
+
+def test_an_update_moves_the_version_on(demo, run, csv_file, forest):
+    observation = Observation.objects.get(indicator=forest, period="2023-9M")
+    result = run("import", str(csv_file("cho-don-2023,2,cho-don,2023-9M,611,,")))
+    assert result.code == 0
+    observation.refresh_from_db()
+    assert observation.version == 2 and observation.value == 611
