@@ -40,6 +40,8 @@ class Observation(models.Model):
     source_ref = models.CharField(_("nguồn"), max_length=300, blank=True)
     source_quote = models.TextField(_("trích dẫn"), blank=True)
     note = models.TextField(_("ghi chú"), blank=True)
+    # A draft read from text by the machine: a person still has to check it.
+    needs_review = models.BooleanField(_("cần rà soát"), default=False)
     reported_on = models.DateField(_("ngày báo cáo"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

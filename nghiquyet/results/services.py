@@ -99,12 +99,15 @@ def record_observation(
     source_quote: str = "",
     reported_on: date | None = None,
     expected_version: int | None = None,
+    needs_review: bool = False,
     actor: Actor,
 ) -> Observation:
     """Save the value of an indicator for a unit and period (create or change).
 
     ``raw_text`` is what the person typed ("4.500", "ước 248"); ``value`` may be given instead
     by callers that already hold a number. Saving the same thing twice changes nothing.
+    ``needs_review`` marks a draft read from text by the machine; saving without it (a person
+    typing the figure) clears the mark.
     """
     try:
         parsed_period = parse_period(period)
@@ -149,6 +152,7 @@ def record_observation(
         "raw_text": raw_text,
         "is_estimate": is_estimate,
         "note": note,
+        "needs_review": needs_review,
     }
     if existing is not None:
         if expected_version is not None and existing.version != expected_version:
