@@ -1,0 +1,1 @@
+"""The review page: figures read from prose become draft observations a person confirms."""
