@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "nghiquyet.reports",
     "nghiquyet.intake",
     "nghiquyet.demo",
+    "nghiquyet.review",
     "nghiquyet.web",
 ]
 

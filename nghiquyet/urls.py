@@ -3,6 +3,7 @@ from django.urls import include, path
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("nghiquyet.intake.urls")),
+    path("review/", include("nghiquyet.review.urls")),
     path("", include("nghiquyet.web.urls")),
 ]
 
