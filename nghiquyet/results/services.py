@@ -141,7 +141,8 @@ def record_observation(
     raw_text = raw_text or ("" if value is None else str(value))
 
     existing = (
-        Observation.objects.select_for_update()
+        # Lock the observation row only: PostgreSQL refuses FOR UPDATE on the outer join.
+        Observation.objects.select_for_update(of=("self",))
         .select_related("updated_by")
         .filter(indicator=indicator, org_unit=org_unit, period=parsed_period.code, is_deleted=False)
         .first()
