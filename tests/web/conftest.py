@@ -56,3 +56,13 @@ def outsider(signed_in):
 @pytest.fixture
 def admin(signed_in):
     return signed_in("admin")
+
+
+@pytest.fixture(autouse=True)
+def fresh_scorecard_cache():
+    """Each test starts with an empty page cache: rolled-back tests reuse audit ids."""
+    from nghiquyet.web import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -184,3 +184,33 @@ def test_scorecard_queries_do_not_grow_with_the_indicators(admin, django_assert_
         page = admin.get(URL).content.decode()
     assert "Chỉ tiêu 56" in page
     assert len(small.captured_queries) <= 12
+
+
+def test_a_cached_scorecard_is_rebuilt_after_any_audited_change(admin, people):
+    from nghiquyet.orgunits.models import OrgUnit
+    from nghiquyet.plans.models import Indicator
+    from nghiquyet.results.services import record_observation
+
+    assert "603,8" in admin.get(URL).content.decode()
+    with CaptureQueriesContext(connection) as cached:
+        admin.get(URL)
+    record_observation(
+        indicator=Indicator.objects.get(resolution__code="cho-don-2023", name="Trồng rừng"),
+        org_unit=OrgUnit.objects.get(code="cho-don"),
+        period="2023-9M",
+        raw_text="612,5",
+        actor=Actor.of(people["admin"]),
+    )
+    with CaptureQueriesContext(connection) as rebuilt:
+        page = admin.get(URL).content.decode()
+    assert "612,5" in page and "603,8" not in page
+    assert len(rebuilt.captured_queries) > len(cached.captured_queries)
+
+
+def test_the_scorecard_cache_can_be_turned_off(admin, settings):
+    settings.NGHIQUYET_SCORECARD_CACHE_SECONDS = 0
+    with CaptureQueriesContext(connection) as first:
+        admin.get(URL)
+    with CaptureQueriesContext(connection) as second:
+        admin.get(URL)
+    assert len(first.captured_queries) == len(second.captured_queries)

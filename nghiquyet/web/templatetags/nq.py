@@ -7,6 +7,9 @@ from typing import Any
 
 from django import template
 from django.forms import BoundField
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
 
 from nghiquyet.core.evaluation import Status
 from nghiquyet.core.numbers import format_number, format_percent
@@ -41,18 +44,31 @@ def period_label(value: Period | str | None) -> str:
     return labels.period_label(value)
 
 
-@register.inclusion_tag("web/partials/status.html")
+@register.simple_tag
 def status_badge(
     status: Status | str, final: bool = True, overridden: bool = False, text: str = ""
-) -> dict[str, Any]:
-    """The status in words with an icon (never colour alone); ``*`` marks an override."""
+) -> SafeString:
+    """The status in words with an icon (never colour alone); ``*`` marks an override.
+
+    A simple tag, not an inclusion tag: a scorecard draws fifty of them.
+    """
     status = Status(status)
-    return {
-        "code": status.value,
-        "icon": labels.STATUS_ICONS[status],
-        "text": text or labels.status_text(status, final=final),
-        "overridden": overridden,
-    }
+    mark = (
+        format_html(
+            '<span class="overridden" title="{}">*</span>',
+            _("Đánh giá khác với kết quả tính, có lý do"),
+        )
+        if overridden
+        else ""
+    )
+    return format_html(
+        '<span class="status status-{}"><span class="status-icon" aria-hidden="true">{}</span>'
+        " {}{}</span>",
+        status.value,
+        labels.STATUS_ICONS[status],
+        text or labels.status_text(status, final=final),
+        mark,
+    )
 
 
 @register.inclusion_tag("web/partials/field.html")

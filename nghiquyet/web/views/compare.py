@@ -18,9 +18,9 @@ from django.utils.translation import gettext as _
 from nghiquyet.accounts import access
 from nghiquyet.core.periods import Period, PeriodError, parse_period
 from nghiquyet.plans.models import Resolution
-from nghiquyet.scorecards.build import Scorecard, build_scorecards
+from nghiquyet.scorecards.build import Scorecard
 
-from .. import queries, reporting
+from .. import cache, queries, reporting
 from ..access import signed_in, user_of
 from ..tables import Line, line
 
@@ -78,7 +78,7 @@ def compare(request: HttpRequest) -> HttpResponse:
     chosen = [r for r in covering if r.code in wanted] if wanted else covering
     skipped = [r for r in visible if r.code in wanted and r not in covering]
     shared_only = request.GET.get("all") != "1"
-    cards = build_scorecards(chosen, period) if chosen and not errors else []
+    cards = cache.scorecards(chosen, period) if chosen and not errors else []
     rows = matrix(cards)
     if shared_only and len(cards) > 1:
         rows = [row for row in rows if row.shared > 1]

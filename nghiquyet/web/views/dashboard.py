@@ -20,9 +20,9 @@ from nghiquyet.core.evaluation import Status
 from nghiquyet.core.periods import Period
 from nghiquyet.orgunits.models import OrgUnit
 from nghiquyet.plans.models import Resolution
-from nghiquyet.scorecards.build import Row, Scorecard, build_scorecards
+from nghiquyet.scorecards.build import Row, Scorecard
 
-from .. import charts, labels, queries, reporting
+from .. import cache, charts, labels, queries, reporting
 from ..access import signed_in, user_of
 from ..tables import Line, is_final, line
 
@@ -110,7 +110,7 @@ def home(request: HttpRequest) -> HttpResponse:
     cards: dict[int, Scorecard] = {}
     today = date.today()
     for period, members in by_period.items():
-        for card in build_scorecards(members, period, today):
+        for card in cache.scorecards(members, period, today):
             cards[card.resolution.pk] = card
     entries = [_entry(user, cards[r.pk], reports[r.pk]) for r in resolutions]
     return render(request, "web/dashboard.html", {"entries": entries, "today": today})

@@ -29,11 +29,12 @@ from nghiquyet.plans.models import Indicator, Resolution
 from nghiquyet.results.audit import Actor
 from nghiquyet.results.models import Observation
 from nghiquyet.results.services import ConcurrentEdit, record_observation
-from nghiquyet.scorecards.build import Row, build_scorecard
+from nghiquyet.scorecards.build import Row
 
-from .. import labels, queries, reporting
+from .. import cache, labels, queries, reporting
 from ..access import readable_resolution, signed_in, user_of
 from ..forms.entry import ESTIMATE, GridRow, blank_rows, preview, submitted_rows
+from ..tables import is_final
 from .scorecard import periods_with_data
 
 
@@ -93,7 +94,7 @@ def _choose(request: HttpRequest, resolution: Resolution, source: QueryDict) -> 
 def _grid_data(
     resolution: Resolution, unit: OrgUnit, period: Period
 ) -> tuple[list[Indicator], dict[int, Observation], dict[int, Row], bool]:
-    card = build_scorecard(resolution, period)
+    card = cache.scorecard(resolution, period)
     indicators = [row.indicator for row in card.rows]
     saved = {
         o.indicator_id: o
@@ -102,7 +103,7 @@ def _grid_data(
         ).select_related("updated_by")
     }
     targets = {row.indicator.pk: row for row in card.rows}
-    final = card.as_of >= period.end
+    final = is_final(card)
     return indicators, saved, targets, final
 
 

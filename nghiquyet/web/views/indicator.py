@@ -25,9 +25,9 @@ from nghiquyet.plans.models import Indicator, Resolution, Target
 from nghiquyet.results.audit import Actor
 from nghiquyet.results.models import Assessment, AuditEvent, Observation
 from nghiquyet.results.services import assess_unless_changed, delete_observation
-from nghiquyet.scorecards.build import Row, build_scorecard
+from nghiquyet.scorecards.build import Row
 
-from .. import charts, labels
+from .. import cache, charts, labels
 from ..access import indicator_of, may_assess, readable_resolution, signed_in, user_of
 from ..forms import add_service_errors
 from ..forms.assessment import AssessmentForm, DeleteObservationForm
@@ -134,7 +134,7 @@ def _page(
     choice = read_choice(request, resolution, default_period(resolution, with_data))
     period = choice.period or default_period(resolution, with_data)
     history = indicator_history(indicator, readable_units(user, resolution))
-    card = build_scorecard(resolution, period, choice.as_of)
+    card = cache.scorecard(resolution, period, choice.as_of)
     row = _row_for(indicator, card.rows)
     assessment = next(
         (

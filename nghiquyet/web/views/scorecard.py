@@ -12,16 +12,17 @@ from datetime import date
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from nghiquyet.accounts import access
 from nghiquyet.core.periods import Period, PeriodError, parse_period
 from nghiquyet.plans.models import Resolution
 from nghiquyet.results.models import Observation
-from nghiquyet.scorecards.build import Scorecard, ScorecardError, build_scorecard
+from nghiquyet.scorecards.build import Scorecard, ScorecardError
 from nghiquyet.scorecards.render import scorecard_json
 
-from .. import charts, labels, reporting
+from .. import cache, charts, labels, reporting
 from ..access import readable_resolution, signed_in, user_of
 from ..tables import is_final, scorecard_csv, sections
 
@@ -114,7 +115,7 @@ def scorecard(request: HttpRequest, code: str) -> HttpResponse:
         return _page(request, resolution, with_data, choice, None, status=400)
     assert choice.period is not None
     try:
-        card = build_scorecard(resolution, choice.period, choice.as_of)
+        card = cache.scorecard(resolution, choice.period, choice.as_of)
     except ScorecardError as exc:  # pragma: no cover - read_choice checks the same
         return JsonResponse({"error": {"code": "bad_request", "message": str(exc)}}, status=400)
     if fmt == "json":
@@ -143,6 +144,8 @@ def _page(
         "can_enter": bool(access.can_enter(user, resolution, resolution.scope))
         or access.can_set_up(user, resolution),
         "card": card,
+        # Rows link to their indicator: one reverse() for the page, not one a row.
+        "indicator_base": reverse("indicator", args=[resolution.code, "0"])[:-2],
     }
     if card is not None:
         final = is_final(card)

@@ -13,11 +13,19 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 
 
+def warm_up() -> None:
+    """Load matplotlib and its fonts now, so the first person to open a page does not wait."""
+    from nghiquyet.web.charts import status_svg
+
+    status_svg({"no_data": 1}, final=True, title="")
+
+
 def serve(host: str, port: int, threads: int, stdout: Any) -> None:
     from waitress import serve as waitress_serve
 
     from nghiquyet.wsgi import application
 
+    warm_up()
     stdout.write(f"nghiquyet đang chạy tại http://{host}:{port}/  (Ctrl-C để dừng)\n")
     stdout.flush()
     waitress_serve(application, host=host, port=port, threads=threads, ident="nghiquyet")
