@@ -103,6 +103,14 @@ def test_a_file_that_is_not_a_docx_is_refused(demo, tmp_path):
         build_report("cho-don-2023", "2023-9M", template=missing)
 
 
+def test_a_template_that_unpacks_to_gigabytes_is_refused(demo, monkeypatch):
+    from nghiquyet.reports.docx import template
+
+    monkeypatch.setattr(template, "MAX_UNPACKED_BYTES", 1000)
+    with pytest.raises(TemplateError, match="Mẫu quá lớn"):
+        fill(template_with("{{ title }}"))
+
+
 def test_templates_run_in_a_sandbox(demo):
     with pytest.raises(TemplateError, match="không được phép"):
         fill(template_with("{{ period.__class__.__mro__ }}"))

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 XML_TAG = re.compile(r"<[^>]+>")
 CHART_WIDTH_MM = 140
+MAX_UNPACKED_BYTES = 64 * 2**20  # a report template with pictures is a few MB at most
 
 
 def render_template(data: bytes, report: PreparedReport) -> bytes:
@@ -69,6 +70,13 @@ def render_template(data: bytes, report: PreparedReport) -> bytes:
 def _open(data: bytes) -> DocxTemplate:
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise TemplateError("Mẫu không phải tệp Word .docx (không đọc được nội dung tệp).")
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        unpacked = sum(member.file_size for member in package.infolist())
+    if unpacked > MAX_UNPACKED_BYTES:  # an upload that would unpack to gigabytes
+        raise TemplateError(
+            f"Mẫu quá lớn: {unpacked / 2**20:.0f} MB khi giải nén "
+            f"(tối đa {MAX_UNPACKED_BYTES / 2**20:.0f} MB)."
+        )
     template = DocxTemplate(io.BytesIO(data))
     try:
         template.init_docx()
