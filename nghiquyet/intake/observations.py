@@ -6,8 +6,9 @@ the new and changed rows through :func:`nghiquyet.results.bulk.write_observation
 transaction, the previewed versions as optimistic locks, an audit event per row naming file,
 sheet and row. A file with any error writes nothing.
 
-"Changed" means the number, the TH/ƯTH flag or the note differ; a value typed differently but
-equal ("603,80" for 603,8) is unchanged, so importing an export again yields "0 thay đổi".
+"Changed" means the number, the TH/ƯTH flag or the note differ, or the stored value is a draft
+read from text that the file now confirms; a value typed differently but equal ("603,80" for
+603,8) is unchanged, so importing an export again yields "0 thay đổi".
 """
 
 from __future__ import annotations
@@ -55,12 +56,15 @@ class Existing:
     note: str
     version: int
     reported_pct: Decimal | None
+    needs_review: bool = False  # a draft read from text: an import by a person confirms it
 
     @property
     def shown(self) -> str:
         if self.value is not None:
-            return format_number(self.value)
-        return f"({format_number(self.reported_pct)} % KH)" if self.reported_pct else "—"
+            text = format_number(self.value)
+        else:
+            text = f"({format_number(self.reported_pct)} % KH)" if self.reported_pct else "—"
+        return f"{text} (chờ rà soát)" if self.needs_review else text
 
 
 @dataclass(slots=True)
@@ -534,13 +538,12 @@ def _existing(entries: list[Entry]) -> dict[tuple[int, int, str], Existing]:
             "note",
             "version",
             "reported_pct",
+            "needs_review",
         )
-        for pk, indicator, unit, period, value, raw, estimate, note, version, pct in rows.iterator(
-            chunk_size=10_000
-        ):
-            key = (indicator, unit, period)
+        for row in rows.iterator(chunk_size=10_000):
+            key = (row[1], row[2], row[3])
             if key in wanted:
-                found[key] = Existing(pk, value, raw, estimate, note, version, pct)
+                found[key] = Existing(row[0], *row[4:])
     return found
 
 
@@ -557,6 +560,7 @@ def _compare(entries: list[Entry]) -> list[Change]:
             old.value == entry.value
             and old.is_estimate == change.estimate
             and old.note == change.note
+            and not old.needs_review
         )
         if not same:
             change.status = Status.CHANGED

@@ -299,8 +299,8 @@ def _update(
     # The table name comes from _meta; every value is a parameter.
     sql = (
         f"UPDATE {table} SET value = %s, raw_text = %s, is_estimate = %s, note = %s, "  # noqa: S608
-        "source = %s, source_ref = %s, source_quote = '', updated_by_id = %s, updated_at = %s, "
-        "reported_on = COALESCE(%s, reported_on), version = version + 1 "
+        "source = %s, source_ref = %s, source_quote = '', needs_review = %s, updated_by_id = %s, "
+        "updated_at = %s, reported_on = COALESCE(%s, reported_on), version = version + 1 "
         "WHERE id = %s AND version = %s AND is_deleted = %s"
     )
     source = Observation.Source.IMPORT.value
@@ -312,6 +312,7 @@ def _update(
             row.note,
             source,
             row.source_ref,
+            False,  # a person's file confirms a draft read from text, as the service does
             user_id,
             stamp,
             day,
@@ -378,6 +379,7 @@ def _audit_rows(
             source=Observation.Source.IMPORT.value,
             source_ref=row.source_ref,
             source_quote="",
+            needs_review=False,
             updated_by_id=user_id,
             updated_at=stamp,
             version=before["version"] + 1,

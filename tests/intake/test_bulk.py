@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from nghiquyet.core.numbers import Convention
 from nghiquyet.plans.models import Indicator
+from nghiquyet.results.audit import Actor
 from nghiquyet.results.bulk import NewValue, read_typed_value, write_observations
 from nghiquyet.results.models import AuditEvent, Observation
 from nghiquyet.results.services import read_value, record_observation
@@ -97,3 +98,21 @@ def test_an_update_moves_the_version_on(demo, run, csv_file, forest):
     assert result.code == 0
     observation.refresh_from_db()
     assert observation.version == 2 and observation.value == 611
+
+
+def test_an_import_of_the_same_value_confirms_a_draft_read_from_text(demo, run, csv_file, forest):
+    draft = record_observation(
+        indicator=forest,
+        org_unit=forest.resolution.scope,
+        period="2023-H1",
+        raw_text="412,5",
+        source=Observation.Source.EXTRACTED,
+        needs_review=True,
+        actor=Actor.system("máy đọc"),
+    )
+    result = run("import", str(csv_file('cho-don-2023,2,cho-don,2023-H1,"412,5",,')))
+    assert "412,5 (chờ rà soát) → 412,5" in result.out and "1 thay đổi" in result.out
+    draft.refresh_from_db()
+    assert not draft.needs_review and draft.source == "import" and draft.version == 2
+    event = AuditEvent.objects.filter(action="update", object_pk=str(draft.pk)).get()
+    assert event.before["needs_review"] is True and event.after["needs_review"] is False
