@@ -268,7 +268,8 @@ def assess_unless_changed(*, expected_version: int, actor: Actor, **fields: Any)
     names who saved what, so nothing the person typed is lost: the form shows it again.
     """
     current = (
-        Assessment.objects.select_for_update()
+        # Lock the assessment row only: PostgreSQL refuses FOR UPDATE on the outer join.
+        Assessment.objects.select_for_update(of=("self",))
         .select_related("author")
         .filter(
             indicator=fields["indicator"],
