@@ -157,3 +157,8 @@ def scopes_to_set_up(user: User) -> QuerySet[OrgUnit]:
     return OrgUnit.objects.filter(
         models.Q(pk__in=units.values("pk")) | models.Q(pk__in=list(parents))
     ).order_by("path")
+
+
+def has_enter_role(user: User) -> bool:
+    """Whether the user may enter figures somewhere (shows the import and review menus)."""
+    return is_admin(user) or any(role in ENTER_ROLES for _, role in _memberships(user))

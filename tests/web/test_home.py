@@ -146,3 +146,14 @@ def test_membership_grants_follow_the_unit_tree(people, signed_in):
     people["outsider"] = person
     page = signed_in("outsider").get("/").content.decode()
     assert "Huyện Pác Nặm" in page  # a commune works to its district's resolutions
+
+
+def test_the_menu_follows_the_role(owner, reporter, colleague):
+    def menu(client):
+        page = client.get("/").content.decode()
+        return page.split('<nav class="primary"', 1)[1].split("</nav>", 1)[0]
+
+    assert "Thiết lập" in menu(owner) and 'href="/import/"' in menu(owner)
+    assert "Thiết lập" not in menu(reporter) and 'href="/review/"' in menu(reporter)
+    assert "Thiết lập" not in menu(colleague) and "/import/" not in menu(colleague)
+    assert "So sánh đơn vị" in menu(colleague)
