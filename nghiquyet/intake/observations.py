@@ -14,11 +14,13 @@ read from text that the file now confirms; a value typed differently but equal (
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from django.contrib.auth.models import AnonymousUser, User
 
@@ -80,10 +82,11 @@ class Entry:
     raw: str
     estimate: bool | None  # None: the file does not say (no column); keep what is stored
     note: str | None  # None: no note column; keep what is stored
+    key: tuple[int, int, str] = (0, 0, "")  # (indicator, unit, period code), set by the reader
 
-    @property
-    def key(self) -> tuple[int, int, str]:
-        return (self.indicator.pk, self.unit.pk, self.period.code)
+    def __post_init__(self) -> None:
+        if not self.key[0]:
+            self.key = (self.indicator.pk, self.unit.pk, self.period.code)
 
 
 @dataclass(slots=True)
@@ -207,12 +210,16 @@ def apply_preview(preview: Preview, *, actor: Actor, reported_on: date | None = 
     """Write what ``preview`` found to change, in one transaction; see the module doc."""
     if not preview.ok:
         raise ValueError("A preview with errors is never written.")
+    ends: dict[str, date] = {}
+    for change in preview.changes:
+        if change.entry.key[2] not in ends:
+            ends[change.entry.key[2]] = change.entry.period.end
     new = [
         NewValue(
             indicator_id=change.entry.indicator.pk,
             org_unit_id=change.entry.unit.pk,
-            period=change.entry.period.code,
-            period_end=change.entry.period.end,
+            period=change.entry.key[2],
+            period_end=ends[change.entry.key[2]],
             value=change.entry.value,
             raw_text=change.entry.raw[:200],
             is_estimate=change.estimate,
@@ -271,7 +278,10 @@ class _RowReader:
         self.has_estimate = "estimate" in table.columns
         self.has_note = "note" in table.columns
         self._fixed: tuple[Resolution, OrgUnit, Period] | None = None
-        self._frames: dict[tuple[int, int, str], list[tuple[str, Bad]]] = {}
+        self._frames: dict[tuple[int, int, Period], list[tuple[str, Bad]]] = {}
+        # Files repeat the same few codes thousands of times: each cell text is looked up once.
+        self._cache: dict[tuple[object, ...], object] = {}
+        self._codes: dict[Period, str] = {}
         if self.context:
             self._fixed = self._template_frame()
 
@@ -305,6 +315,21 @@ class _RowReader:
             )
         )
 
+    def _cached(self, key: tuple[object, ...], find: Callable[[], object]) -> Any:
+        try:
+            found = self._cache[key]
+        except KeyError:
+            try:
+                found = find()
+            except Bad as exc:
+                found = exc
+            self._cache[key] = found
+        except TypeError:  # an unhashable cell: look it up every time
+            found = find()
+        if isinstance(found, Bad):
+            raise Bad(found.reason, found.code)  # a fresh one: re-raising grows its traceback
+        return found
+
     def entries(self) -> list[Entry]:
         result = []
         for row in self.table.rows:
@@ -332,29 +357,43 @@ class _RowReader:
         if typed_estimate:
             estimate = True
         note = as_text(self.table.cell(row, "note")).strip() if self.has_note else None
+        code = self._codes.get(period)
+        if code is None:
+            code = self._codes[period] = period.code
+        key = (indicator.pk, unit.pk, code)
         return Entry(
-            row.number, self.table.sheet, indicator, unit, period, value, raw, estimate, note
+            row.number, self.table.sheet, indicator, unit, period, value, raw, estimate, note, key
         )
 
     def _keys(
         self, row: SourceRow
     ) -> tuple[Resolution | None, Indicator | None, OrgUnit | None, Period | None]:
         resolution = indicator = unit = period = None
+        catalog, cell = self.catalog, self.table.cell
+        text = cell(row, "resolution")
         try:
-            resolution = self.catalog.resolution(code_text(self.table.cell(row, "resolution")))
+            resolution = self._cached(
+                ("resolution", text), lambda: catalog.resolution(code_text(text))
+            )
         except Bad as exc:
             self.bad(row, "resolution", exc)
         if resolution is not None:
+            named = cell(row, "indicator")
             try:
-                indicator = self.catalog.indicator(resolution, self.table.cell(row, "indicator"))
+                indicator = self._cached(
+                    ("indicator", resolution.pk, named),
+                    lambda: catalog.indicator(resolution, named),
+                )
             except Bad as exc:
                 self.bad(row, "indicator", exc)
+        unit_cell = cell(row, "org_unit")
         try:
-            unit = self.catalog.unit(self.table.cell(row, "org_unit"))
+            unit = self._cached(("unit", unit_cell), lambda: catalog.unit(unit_cell))
         except Bad as exc:
             self.bad(row, "org_unit", exc)
+        period_cell = cell(row, "period")
         try:
-            period = self.catalog.period(self.table.cell(row, "period"))
+            period = self._cached(("period", period_cell), lambda: catalog.period(period_cell))
         except Bad as exc:
             self.bad(row, "period", exc)
         if resolution is not None and unit is not None and period is not None:
@@ -369,7 +408,7 @@ class _RowReader:
         *,
         row: SourceRow | None,
     ) -> None:
-        key = (resolution.pk, unit.pk, period.code)
+        key = (resolution.pk, unit.pk, period)
         failures = self._frames.get(key)
         if failures is None:
             failures = self._frames[key] = self._frame_failures(resolution, unit, period)
@@ -459,8 +498,9 @@ class _RowReader:
     def _estimate(self, row: SourceRow) -> bool | None:
         if not self.has_estimate:
             return None
+        cell = self.table.cell(row, "estimate")
         try:
-            return read_estimate(self.table.cell(row, "estimate"))
+            return self._cached(("estimate", cell), lambda: read_estimate(cell))  # type: ignore[no-any-return]
         except Bad as exc:
             self.bad(row, "estimate", exc)
             return None

@@ -14,6 +14,7 @@ of its time per field per row, and SQLite allows only 999 parameters per stateme
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, models, transaction
+from django.db.backends.base.operations import BaseDatabaseOperations
 from django.utils import timezone
 
 from nghiquyet.core.numbers import Convention
@@ -176,21 +178,43 @@ def _stale_detail(row: ChangedValue, now: dict[str, Any] | None) -> str:
 # --- writing ----------------------------------------------------------------------------------
 
 
+def _memo(adapt: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """Adapt each distinct value once: a file has thousands of rows and a handful of dates."""
+    seen: dict[Any, Any] = {}
+
+    def adapted(value: Any) -> Any:
+        try:
+            return seen[value]
+        except KeyError:
+            result = seen[value] = adapt(value)
+            return result
+
+    return adapted
+
+
 def _adapter(field: models.Field[Any, Any]) -> Callable[[Any], Any] | None:
+    """How a value of ``field`` goes to the driver; ``None`` when it goes as it is."""
     ops = connection.ops
     internal = field.get_internal_type()
     if internal == "DecimalField":
+        if type(ops).adapt_decimalfield_value is BaseDatabaseOperations.adapt_decimalfield_value:
+            return None  # the backend passes Decimal through (SQLite, PostgreSQL)
         return partial(
             ops.adapt_decimalfield_value,
             max_digits=field.max_digits,  # type: ignore[attr-defined]
             decimal_places=field.decimal_places,  # type: ignore[attr-defined]
         )
     if internal == "DateField":
-        return ops.adapt_datefield_value
+        return _memo(ops.adapt_datefield_value)
     if internal == "DateTimeField":
         return ops.adapt_datetimefield_value
     if internal == "JSONField":
         encoder = field.encoder  # type: ignore[attr-defined]
+        if type(ops).adapt_json_value is BaseDatabaseOperations.adapt_json_value:
+            # What the base class does (json.dumps(value, cls=encoder)), with one encoder
+            # for the whole file instead of one a row.
+            encode = (encoder or json.JSONEncoder)().encode
+            return lambda value: None if value is None else encode(value)
         # None is SQL NULL, as JSONField(null=True) stores it, not the JSON text "null".
         return lambda value: None if value is None else ops.adapt_json_value(value, encoder)
     return None
@@ -212,7 +236,8 @@ class _Inserter:
             else f.get_db_prep_save(f.get_default(), connection)
             for f in fixed
         ]
-        self.adapters = [_adapter(f) for f in self.varying]
+        adapters = [_adapter(f) for f in self.varying]
+        self.adapting = [(i, adapt) for i, adapt in enumerate(adapters) if adapt is not None]
         quote = connection.ops.quote_name
         columns = ", ".join(quote(f.column or f.attname) for f in [*self.varying, *fixed])
         marks = ", ".join(["%s"] * (len(self.varying) + len(fixed)))
@@ -221,10 +246,9 @@ class _Inserter:
         self.sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"  # noqa: S608
 
     def params(self, row: Sequence[Any]) -> list[Any]:
-        values = [
-            value if adapt is None else adapt(value)
-            for value, adapt in zip(row, self.adapters, strict=True)
-        ]
+        values = list(row)
+        for index, adapt in self.adapting:
+            values[index] = adapt(values[index])
         values.extend(self.fixed_values)
         return values
 
@@ -292,8 +316,7 @@ def _update(
     ops = connection.ops
     table = ops.quote_name(Observation._meta.db_table)
     value_field = Observation._meta.get_field("value")
-    adapt_value = _adapter(value_field)
-    assert adapt_value is not None
+    adapt_value = _adapter(value_field) or (lambda value: value)
     stamp = ops.adapt_datetimefield_value(now)
     day = ops.adapt_datefield_value(reported_on)
     # The table name comes from _meta; every value is a parameter.
@@ -358,15 +381,27 @@ def _audit_rows(
     stamp = _plain(now)
     if new:
         ids = _created_ids(new)
-        constants = {
-            name: _plain(value)
+        # The snapshot record_change would take, built from a template in field order.
+        template = dict.fromkeys(_ATTNAMES)
+        template.update(
+            (name, _plain(value))
             for name, value in _new_constants(user_id, now, reported_on or date.today()).items()
-        }
+            if name in template
+        )
+        ends = _memo(_plain)
         for created in new:
             pk = ids[(created.indicator_id, created.org_unit_id, created.period)]
-            after = {"id": pk, **{name: _plain(getattr(created, name)) for name in _NEW_COLUMNS}}
-            after.update(constants)
-            after = {name: after[name] for name in _ATTNAMES}
+            after = template.copy()
+            after["id"] = pk
+            after["indicator_id"] = created.indicator_id
+            after["org_unit_id"] = created.org_unit_id
+            after["period"] = created.period
+            after["period_end"] = ends(created.period_end)
+            after["value"] = _plain(created.value)
+            after["raw_text"] = created.raw_text
+            after["is_estimate"] = created.is_estimate
+            after["note"] = created.note
+            after["source_ref"] = created.source_ref
             yield "create", str(pk), None, after, created.source_ref
     for row in changed:
         before = befores[row.pk]
