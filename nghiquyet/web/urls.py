@@ -1,6 +1,16 @@
 from django.urls import path
 
-from .views import auth, compare, dashboard, entry, indicator, scorecard, setup, setup_indicators
+from .views import (
+    auth,
+    compare,
+    dashboard,
+    entry,
+    indicator,
+    report,
+    scorecard,
+    setup,
+    setup_indicators,
+)
 
 RESOLUTION = "resolutions/<slug:code>/"
 INDICATOR = RESOLUTION + "indicators/<str:indicator_code>/"
@@ -14,6 +24,8 @@ urlpatterns = [
     path("", dashboard.home, name="home"),
     path("compare/", compare.compare, name="compare"),
     path(RESOLUTION, scorecard.scorecard, name="scorecard"),
+    path(RESOLUTION + "report/", report.report, name="report"),
+    path(RESOLUTION + "report/template/", report.example_template, name="report_template"),
     path(INDICATOR, indicator.indicator, name="indicator"),
     path(INDICATOR + "assess/", indicator.assess, name="assess"),
     path(

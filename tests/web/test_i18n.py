@@ -54,7 +54,15 @@ def english(reporter):
         ("/", ["Resolutions overview", "Lagging indicators", "Next reporting period"]),
         (
             "/resolutions/pac-nam-2023/?period=2023-9M",
-            ["Resolution target", "Year plan", "% of plan", "Not yet met", "Off track"],
+            [
+                "Resolution target",
+                "Year plan",
+                "% of plan",
+                "Not yet met",
+                "Off track",
+                "Word report",
+                "Report in your office's own template",
+            ],
         ),
         (
             "/resolutions/pac-nam-2023/indicators/1/",

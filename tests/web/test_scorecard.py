@@ -157,13 +157,6 @@ def test_buttons_follow_the_role(owner, reporter, colleague):
     assert ">Nhập số liệu<" not in viewer_page and "Thiết lập chỉ tiêu" not in viewer_page
 
 
-def test_the_page_leaves_a_place_for_report_downloads(admin):
-    from django.template.loader import get_template
-
-    source = get_template("web/scorecard.html").template.source
-    assert "{% block downloads %}" in source
-
-
 def test_scorecard_queries_do_not_grow_with_the_indicators(admin, django_assert_max_num_queries):
     with CaptureQueriesContext(connection) as small:
         admin.get(URL)
