@@ -212,6 +212,10 @@ def _notes(card: Scorecard, row: Row, observation_notes: dict[int, str]) -> list
             found.append(f"Mục tiêu: {view.target.note}")
     if row.observation is not None and observation_notes.get(row.observation.pk):
         found.append(f"Số liệu: {observation_notes[row.observation.pk]}")
+    if row.draft:
+        found.append(
+            "Số liệu do máy đọc từ văn bản, chưa được rà soát: cần kiểm tra trước khi gửi."
+        )
     return list(dict.fromkeys(found))
 
 

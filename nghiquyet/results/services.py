@@ -196,6 +196,43 @@ def record_observation(
 
 
 @transaction.atomic
+def confirm_observation(
+    observation: Observation, *, expected_version: int, actor: Actor
+) -> Observation:
+    """A person has checked a draft read from text by the machine: clear its review mark.
+
+    The value, its source and the quoted words stay as they are; the audit records who checked
+    it. A version that moved on since the person looked raises :class:`ConcurrentEdit`.
+    """
+    current = (
+        Observation.objects.select_for_update(of=("self",))
+        .select_related("updated_by")
+        .filter(pk=observation.pk, is_deleted=False)
+        .first()
+    )
+    if current is None:
+        raise ValidationError({"value": "Số liệu này đã bị xóa."}, code="gone")
+    if current.version != expected_version:
+        raise ConcurrentEdit(current)
+    if not current.needs_review:
+        return current
+    before = snapshot(current)
+    current.needs_review = False
+    current.updated_by = _user(actor)
+    current.version += 1
+    current.save(update_fields=["needs_review", "updated_by", "version", "updated_at"])
+    record_change(
+        actor,
+        "update",
+        current,
+        before=before,
+        after=snapshot(current),
+        reason="Đã rà soát số liệu trích từ văn bản",
+    )
+    return current
+
+
+@transaction.atomic
 def delete_observation(observation: Observation, *, reason: str, actor: Actor) -> None:
     """Soft delete: the row stays, marked deleted, and the audit says who and why."""
     if not reason.strip():

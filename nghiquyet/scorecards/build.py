@@ -76,6 +76,11 @@ class Row:
         return status_label(self.status, final=self.evaluation.final)
 
     @property
+    def draft(self) -> bool:
+        """The value shown was read from text by the machine and nobody has checked it yet."""
+        return bool(self.observation is not None and self.observation.needs_review)
+
+    @property
     def lagging(self) -> bool:
         return self.status in (Status.NOT_MET, Status.NEARLY_MET) or (
             self.progress is not None

@@ -65,6 +65,7 @@ def row_json(row: Row) -> dict[str, Any]:
         "actual_raw": observation.raw_text if observation else None,
         "actual_period": observation.period if observation else None,
         "estimate": row.estimate,
+        "draft": row.draft,
         "ratio_pct": _number(row.ratio_pct, 2),
         "term_ratio_pct": _number(row.term_ratio_pct, 2),
         "same_period_pct": _number(row.same_period_pct, 2),

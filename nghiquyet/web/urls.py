@@ -33,6 +33,11 @@ urlpatterns = [
         indicator.remove_observation,
         name="delete_observation",
     ),
+    path(
+        INDICATOR + "observations/<int:pk>/confirm/",
+        indicator.confirm,
+        name="confirm_observation",
+    ),
     path(RESOLUTION + "entry/", entry.entry, name="entry"),
     path(RESOLUTION + "entry/parse/", entry.parse, name="entry_parse"),
     path("setup/", setup.setup_list, name="setup"),

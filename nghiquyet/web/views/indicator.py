@@ -24,7 +24,11 @@ from nghiquyet.orgunits.models import OrgUnit
 from nghiquyet.plans.models import Indicator, Resolution, Target
 from nghiquyet.results.audit import Actor
 from nghiquyet.results.models import Assessment, AuditEvent, Observation
-from nghiquyet.results.services import assess_unless_changed, delete_observation
+from nghiquyet.results.services import (
+    assess_unless_changed,
+    confirm_observation,
+    delete_observation,
+)
 from nghiquyet.scorecards.build import Row
 
 from .. import cache, charts, labels
@@ -272,4 +276,41 @@ def remove_observation(
         actor=Actor.of(user_of(request), source="web"),
     )
     messages.success(request, _("Đã xóa số liệu (vẫn giữ trong lịch sử)."))
+    return HttpResponseRedirect(back)
+
+
+@signed_in
+@require_POST
+def confirm(request: HttpRequest, code: str, indicator_code: str, pk: int) -> HttpResponse:
+    """A person checked a figure read from text against its quote: it is no longer a draft."""
+    resolution = readable_resolution(request, code)
+    indicator = indicator_of(resolution, indicator_code)
+    observation = (
+        Observation.objects.select_related("org_unit")
+        .filter(pk=pk, indicator=indicator, is_deleted=False)
+        .first()
+    )
+    if observation is None:
+        raise Http404(_("Số liệu này không còn."))
+    if not access.can_enter(user_of(request), resolution, observation.org_unit):
+        raise PermissionDenied(_("Bạn không được sửa số liệu của đơn vị này."))
+    back = _back(resolution, indicator, observation.period, "figures")
+    try:
+        version = int(request.POST.get("version", ""))
+    except ValueError:
+        messages.error(request, _("Biểu mẫu thiếu phiên bản số liệu; hãy tải lại trang."))
+        return HttpResponseRedirect(back)
+    try:
+        confirm_observation(
+            observation, expected_version=version, actor=Actor.of(user_of(request), source="web")
+        )
+    except ValidationError:
+        observation.refresh_from_db()
+        messages.error(
+            request,
+            _("Số liệu vừa được người khác sửa thành '%(raw)s'; chưa xác nhận. Hãy xem lại.")
+            % {"raw": observation.raw_text},
+        )
+        return HttpResponseRedirect(back)
+    messages.success(request, _("Đã xác nhận số liệu: không còn là bản nháp."))
     return HttpResponseRedirect(back)
