@@ -58,6 +58,19 @@ def test_the_grid_lists_every_indicator_with_its_target_and_saved_figure(reporte
     assert "{% block import_export %}" not in page
 
 
+def test_the_grid_offers_the_excel_template_and_exports_for_its_unit_and_period(reporter):
+    page = reporter.get(f"{URL}?unit=pac-nam&period=2023-9M").content.decode()
+    query = "resolution=pac-nam-2023&amp;unit=pac-nam&amp;period=2023-9M"
+    assert f'href="/import/template.xlsx?{query}"' in page
+    assert f'href="/import/export/?{query}&amp;format=csv"' in page
+    template = reporter.get("/import/template.xlsx?" + query.replace("&amp;", "&"))
+    assert template.status_code == 200
+    assert template["Content-Disposition"].endswith('bieu-mau-pac-nam-2023-pac-nam-2023-9M.xlsx"')
+    exported = reporter.get("/import/export/?" + query.replace("&amp;", "&") + "&format=csv")
+    assert exported.status_code == 200
+    assert "pac-nam-2023,1,pac-nam,2023-9M" in exported.content.decode("utf-8-sig")
+
+
 def test_the_default_period_is_the_one_being_collected(reporter):
     page = reporter.get(URL).content.decode()
     assert '<option value="2023" selected>năm 2023</option>' in page
