@@ -108,8 +108,13 @@ def indicator_history(
     unit: str,
     target: float | None = None,
     path: Sequence[tuple[date, float]] = (),
+    span: tuple[date, date] | None = None,
 ) -> Figure:
-    """Values over time against the target and, for a term, the expected straight path."""
+    """Values over time against the target and, for a term, the expected straight path.
+
+    ``span`` (the resolution's term) fixes the time axis, widened to any point outside it, so
+    that one value does not sit on an axis matplotlib stretched over years around it.
+    """
     figure = Figure(figsize=(6.4, 3.2), dpi=150)
     axes = figure.subplots()
     if path:
@@ -140,6 +145,11 @@ def indicator_history(
                 ha="center",
                 fontsize=8,
             )
+    if span is not None:
+        days = [*span, *(p.when for p in points), *(p[0] for p in path)]
+        first, last = _days([min(days), max(days)])
+        margin = max((last - first) * 0.04, 15.0)
+        axes.set_xlim(first - margin, last + margin)
     axes.xaxis.set_major_formatter(mdates.DateFormatter("%m/%Y"))  # type: ignore[no-untyped-call]
     axes.set_ylabel(unit or "")
     axes.legend(loc="best", fontsize=8)

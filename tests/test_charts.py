@@ -31,3 +31,19 @@ def test_history_chart_marks_estimates():
     )
     svg = charts.to_svg(figure, title="x")
     assert "248 (ƯTH)" in svg and "Mục tiêu" in svg
+
+
+def test_one_value_sits_on_the_resolutions_term_not_on_years_around_it():
+    from matplotlib import dates as mdates
+
+    point = [charts.Point(date(2023, 9, 30), 71.5, "71,5")]
+    span = (date(2023, 1, 1), date(2023, 12, 31))
+    axes = charts.indicator_history(point, unit="%", span=span).axes[0]
+    low, high = (mdates.num2date(x).date() for x in axes.get_xlim())
+    assert date(2022, 11, 1) < low < date(2023, 1, 1) and date(2023, 12, 31) < high < date(
+        2024, 3, 1
+    )
+    # A value outside the term (the baseline year) widens the axis to show it.
+    early = [*point, charts.Point(date(2020, 12, 31), 60, "60")]
+    axes = charts.indicator_history(early, unit="%", span=span).axes[0]
+    assert mdates.num2date(axes.get_xlim()[0]).date() < date(2020, 12, 31)

@@ -85,6 +85,7 @@ def history_svg(
     target: Decimal | None,
     path: Sequence[tuple[date, Decimal]],
     title: str,
+    span: tuple[date, date] | None = None,
 ) -> SafeString:
     key = (
         tuple((when, float(value), estimate) for when, value, estimate in points),
@@ -92,6 +93,7 @@ def history_svg(
         None if target is None else float(target),
         tuple((when, float(value)) for when, value in path),
         title,
+        span,
     )
     return mark_safe(_history_svg(*key))  # noqa: S308 - our own SVG, title escaped
 
@@ -103,6 +105,7 @@ def _history_svg(
     target: float | None,
     path: tuple[tuple[date, float], ...],
     title: str,
+    span: tuple[date, date] | None,
 ) -> str:
     figure = charts.indicator_history(
         [
@@ -112,5 +115,6 @@ def _history_svg(
         unit=unit,
         target=target,
         path=path,
+        span=span,
     )
     return csp_safe(charts.to_svg(figure, title=title))

@@ -92,6 +92,7 @@ def _chart(indicator: Indicator, observations: list[Observation], row: Row | Non
         target=target.spec.reference(indicator.direction_enum) if target else None,
         path=path,
         title=_("Diễn biến %(name)s so với mục tiêu") % {"name": indicator.name},
+        span=(resolution.term.start, resolution.term.end),
     )
 
 
