@@ -157,3 +157,28 @@ def test_the_menu_follows_the_role(owner, reporter, colleague):
     assert "Thiết lập" not in menu(reporter) and 'href="/review/"' in menu(reporter)
     assert "Thiết lập" not in menu(colleague) and "/import/" not in menu(colleague)
     assert "So sánh đơn vị" in menu(colleague)
+
+
+def test_many_resolutions_come_a_page_at_a_time(admin, monkeypatch):
+    monkeypatch.setattr("nghiquyet.web.views.dashboard.PAGE_SIZE", 3)
+    first = admin.get("/").content.decode()
+    second = admin.get("/?page=2").content.decode()
+    titles = ("Pác Nặm", "Chợ Đồn", "Lục Ngạn")
+    assert first.count('class="card resolution-card"') == 3
+    assert second.count('class="card resolution-card"') == 1
+    assert "Trang 1/2" in first and 'rel="next" href="?page=2"' in first
+    assert "Trang 2/2" in second and 'rel="prev" href="?page=1"' in second
+    assert all(title in first + second for title in titles)
+    assert "4 trong 4 nghị quyết bạn được xem." in first
+    # A page number past the end shows the last page, not an error.
+    assert admin.get("/?page=99").content.decode().count('class="card resolution-card"') == 1
+
+
+def test_the_search_ignores_tone_marks_and_keeps_to_what_the_person_may_see(admin, colleague):
+    page = admin.get("/?q=pac nam").content.decode()
+    assert page.count('class="card resolution-card"') == 2 and "Chợ Đồn" not in page
+    assert "2 trong 4 nghị quyết bạn được xem." in page
+    assert admin.get("/?q=LỤC NGẠN").content.decode().count('class="card resolution-card"') == 1
+    nothing = colleague.get("/?q=pac nam").content.decode()  # Chợ Đồn's viewer
+    assert 'class="card resolution-card"' not in nothing
+    assert "Không có nghị quyết nào khớp với “pac nam”." in nothing

@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -18,6 +19,7 @@ from django.utils.translation import gettext as _
 from nghiquyet.accounts import access
 from nghiquyet.core.evaluation import Status
 from nghiquyet.core.periods import Period
+from nghiquyet.core.text import fold
 from nghiquyet.orgunits.models import OrgUnit
 from nghiquyet.plans.models import Resolution
 from nghiquyet.scorecards.build import Row, Scorecard
@@ -27,6 +29,7 @@ from ..access import signed_in, user_of
 from ..tables import Line, is_final, line
 
 LAGGING_SHOWN = 5
+PAGE_SIZE = 12
 
 
 @dataclass(frozen=True)
@@ -99,10 +102,32 @@ def _entry(user: access.User, card: Scorecard, report: queries.Reporting) -> Ent
     )
 
 
+def _matching(resolutions: list[Resolution], typed: str) -> list[Resolution]:
+    """Resolutions whose title, code, number or issuer contain every word typed, with or
+    without tone marks ("pac nam 2023" finds "Pác Nặm … năm 2023")."""
+    words = fold(typed).split()
+    if not words:
+        return resolutions
+    found = []
+    for resolution in resolutions:
+        text = fold(
+            f"{resolution.title} {resolution.code} {resolution.number} {resolution.issuer.name}"
+        )
+        if all(word in text for word in words):
+            found.append(resolution)
+    return found
+
+
 @signed_in
 def home(request: HttpRequest) -> HttpResponse:
     user = user_of(request)
-    resolutions = list(access.visible_resolutions(user))
+    typed = request.GET.get("q", "").strip()[:200]
+    visible = list(access.visible_resolutions(user).order_by("issuer__path", "-last_year", "code"))
+    matching = _matching(visible, typed)
+    # A province sees hundreds of resolutions: a page of them at a time, each page costing
+    # the same queries, whatever the total.
+    page = Paginator(matching, PAGE_SIZE).get_page(request.GET.get("page"))
+    resolutions = list(page.object_list)
     reports = queries.reporting(resolutions)
     by_period: dict[Period, list[Resolution]] = defaultdict(list)
     for resolution in resolutions:
@@ -113,4 +138,12 @@ def home(request: HttpRequest) -> HttpResponse:
         for card in cache.scorecards(members, period, today):
             cards[card.resolution.pk] = card
     entries = [_entry(user, cards[r.pk], reports[r.pk]) for r in resolutions]
-    return render(request, "web/dashboard.html", {"entries": entries, "today": today})
+    context = {
+        "entries": entries,
+        "today": today,
+        "page": page,
+        "typed": typed,
+        "visible_count": len(visible),
+        "searchable": len(visible) > PAGE_SIZE or bool(typed),
+    }
+    return render(request, "web/dashboard.html", context)
