@@ -136,7 +136,10 @@ def write_observations(
             _update(changed, user_id=user_id, now=now, reported_on=reported_on)
         if new:
             _insert_new(new, user_id=user_id, now=now, reported_on=reported_on or date.today())
-        audit = _audit_rows(new, changed, befores, user_id, now, reported_on)
+        # The new rows' ids are read before the audit rows stream out: a COPY in progress
+        # leaves the connection to nothing else.
+        ids = _created_ids(new) if new else {}
+        audit = _audit_rows(new, ids, changed, befores, user_id, now, reported_on)
         _audit_insert(audit, actor, user_id, now)
     return BulkResult(created=len(new), updated=len(changed))
 
@@ -244,6 +247,7 @@ class _Inserter:
         # Table and column names come from the model's _meta; every value is a parameter.
         table = quote(model._meta.db_table)
         self.sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"  # noqa: S608
+        self.copy_sql = f"COPY {table} ({columns}) FROM STDIN"
 
     def params(self, row: Sequence[Any]) -> list[Any]:
         values = list(row)
@@ -253,6 +257,9 @@ class _Inserter:
         return values
 
     def insert(self, rows: Iterable[Sequence[Any]]) -> None:
+        if connection.vendor == "postgresql":
+            self._copy(rows)
+            return
         batch: list[list[Any]] = []
         for row in rows:
             batch.append(self.params(row))
@@ -261,6 +268,15 @@ class _Inserter:
                 batch = []
         if batch:
             _execute_batch(self.sql, batch)
+
+    def _copy(self, rows: Iterable[Sequence[Any]]) -> None:
+        """PostgreSQL's own bulk load, in the same transaction: COPY takes rows as a stream,
+        several times faster than INSERTs; a broken constraint still fails the whole import."""
+        with connection.cursor() as cursor, connection.wrap_database_errors:
+            raw = cursor.cursor  # psycopg's cursor under Django's wrapper
+            with raw.copy(self.copy_sql) as copy:
+                for row in rows:
+                    copy.write_row(self.params(row))
 
 
 def _execute_batch(sql: str, params: list[list[Any]]) -> None:
@@ -313,6 +329,9 @@ def _insert_new(
 def _update(
     changed: Sequence[ChangedValue], *, user_id: int | None, now: Any, reported_on: date | None
 ) -> None:
+    if connection.vendor == "postgresql":
+        _update_by_copy(changed, user_id=user_id, now=now, reported_on=reported_on)
+        return
     ops = connection.ops
     table = ops.quote_name(Observation._meta.db_table)
     value_field = Observation._meta.get_field("value")
@@ -350,6 +369,47 @@ def _update(
             cursor.executemany(sql, chunk)
 
 
+def _update_by_copy(
+    changed: Sequence[ChangedValue], *, user_id: int | None, now: Any, reported_on: date | None
+) -> None:
+    """PostgreSQL: COPY the new values into a temporary table, then one UPDATE … FROM joins
+    them in — a statement per row costs a round trip each. Same columns, same version guard
+    as the statement above; the rows are locked and checked already (_lock_and_check)."""
+    table = connection.ops.quote_name(Observation._meta.db_table)
+    with connection.cursor() as cursor, connection.wrap_database_errors:
+        cursor.execute(
+            "CREATE TEMPORARY TABLE nghiquyet_import_values (id bigint, version integer, "
+            "value numeric, raw_text text, is_estimate boolean, note text, source_ref text)"
+        )
+        with cursor.cursor.copy("COPY nghiquyet_import_values FROM STDIN") as copy:
+            for row in changed:
+                copy.write_row(
+                    (
+                        row.pk,
+                        row.expected_version,
+                        row.value,
+                        row.raw_text,
+                        row.is_estimate,
+                        row.note,
+                        row.source_ref,
+                    )
+                )
+        # The table name comes from _meta; every value is a parameter.
+        cursor.execute(
+            f"UPDATE {table} AS o SET value = n.value, raw_text = n.raw_text, "  # noqa: S608
+            "is_estimate = n.is_estimate, note = n.note, source = %s, source_ref = n.source_ref, "
+            "source_quote = '', needs_review = false, updated_by_id = %s, updated_at = %s, "
+            "reported_on = COALESCE(%s, o.reported_on), version = o.version + 1 "
+            "FROM nghiquyet_import_values AS n "
+            "WHERE o.id = n.id AND o.version = n.version AND NOT o.is_deleted",
+            [Observation.Source.IMPORT.value, user_id, now, reported_on],
+        )
+        updated = cursor.rowcount
+        cursor.execute("DROP TABLE nghiquyet_import_values")
+    if updated != len(changed):  # pragma: no cover - the rows are locked since the check
+        raise ConcurrentImport(["có giá trị vừa bị người khác sửa trong lúc nhập"])
+
+
 # --- audit ------------------------------------------------------------------------------------
 
 
@@ -371,6 +431,7 @@ def _created_ids(new: Sequence[NewValue]) -> dict[tuple[int, int, str], int]:
 
 def _audit_rows(
     new: Sequence[NewValue],
+    ids: dict[tuple[int, int, str], int],
     changed: Sequence[ChangedValue],
     befores: dict[int, dict[str, Any]],
     user_id: int | None,
@@ -380,7 +441,6 @@ def _audit_rows(
     """(action, object_pk, before, after, source) for every row written."""
     stamp = _plain(now)
     if new:
-        ids = _created_ids(new)
         # The snapshot record_change would take, built from a template in field order.
         template = dict.fromkeys(_ATTNAMES)
         template.update(

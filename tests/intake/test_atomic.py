@@ -44,18 +44,20 @@ def test_an_error_after_some_rows_are_written_leaves_nothing_behind(
     before = snapshot_db()
     monkeypatch.setattr(bulk, "BATCH", 10)
     calls = []
-    real = bulk._execute_batch
+    real = bulk._Inserter.params
 
-    def fail_on_third(sql, params):
-        calls.append(len(params))
-        if len(calls) == 3:
+    def fail_on_25th_row(self, row):
+        calls.append(1)
+        if len(calls) == 25:
             raise RuntimeError("mất điện giữa chừng")
-        real(sql, params)
+        return real(self, row)
 
-    monkeypatch.setattr(bulk, "_execute_batch", fail_on_third)
+    # Both paths pass every row through params(): SQLite's batches of INSERTs (two batches of
+    # 10 are written by then) and PostgreSQL's COPY stream (24 rows sent by then).
+    monkeypatch.setattr(bulk._Inserter, "params", fail_on_25th_row)
     with pytest.raises(RuntimeError, match="mất điện"):
         run("import", str(path))
-    assert calls[:2] == [10, 10]  # two batches had been written inside the transaction
+    assert len(calls) == 25
     assert snapshot_db() == before
 
 
