@@ -243,11 +243,11 @@ def _after_conflict(
     return fresh
 
 
-@signed_in
-@require_POST
-def remove_observation(
+def _editable_figure(
     request: HttpRequest, code: str, indicator_code: str, pk: int
-) -> HttpResponse:
+) -> tuple[Resolution, Indicator, Observation]:
+    """A live figure of this indicator that the person may change: 404 if gone, 403 if it
+    belongs to a unit they do not enter figures for."""
     resolution = readable_resolution(request, code)
     indicator = indicator_of(resolution, indicator_code)
     observation = (
@@ -259,6 +259,15 @@ def remove_observation(
         raise Http404(_("Số liệu này không còn."))
     if not access.can_enter(user_of(request), resolution, observation.org_unit):
         raise PermissionDenied(_("Bạn không được sửa số liệu của đơn vị này."))
+    return resolution, indicator, observation
+
+
+@signed_in
+@require_POST
+def remove_observation(
+    request: HttpRequest, code: str, indicator_code: str, pk: int
+) -> HttpResponse:
+    resolution, indicator, observation = _editable_figure(request, code, indicator_code, pk)
     form = DeleteObservationForm(request.POST)
     back = _back(resolution, indicator, observation.period, "figures")
     if not form.is_valid():
@@ -284,17 +293,7 @@ def remove_observation(
 @require_POST
 def confirm(request: HttpRequest, code: str, indicator_code: str, pk: int) -> HttpResponse:
     """A person checked a figure read from text against its quote: it is no longer a draft."""
-    resolution = readable_resolution(request, code)
-    indicator = indicator_of(resolution, indicator_code)
-    observation = (
-        Observation.objects.select_related("org_unit")
-        .filter(pk=pk, indicator=indicator, is_deleted=False)
-        .first()
-    )
-    if observation is None:
-        raise Http404(_("Số liệu này không còn."))
-    if not access.can_enter(user_of(request), resolution, observation.org_unit):
-        raise PermissionDenied(_("Bạn không được sửa số liệu của đơn vị này."))
+    resolution, indicator, observation = _editable_figure(request, code, indicator_code, pk)
     back = _back(resolution, indicator, observation.period, "figures")
     try:
         version = int(request.POST.get("version", ""))
