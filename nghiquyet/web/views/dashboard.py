@@ -122,7 +122,7 @@ def _matching(resolutions: list[Resolution], typed: str) -> list[Resolution]:
 def home(request: HttpRequest) -> HttpResponse:
     user = user_of(request)
     typed = request.GET.get("q", "").strip()[:200]
-    visible = list(access.visible_resolutions(user).order_by("issuer__path", "-last_year", "code"))
+    visible = list(access.visible_resolutions(user).order_by("-last_year", "issuer__path", "code"))
     matching = _matching(visible, typed)
     # A province sees hundreds of resolutions: a page of them at a time, each page costing
     # the same queries, whatever the total.
