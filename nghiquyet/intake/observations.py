@@ -210,48 +210,56 @@ def apply_preview(preview: Preview, *, actor: Actor, reported_on: date | None = 
     """Write what ``preview`` found to change, in one transaction; see the module doc."""
     if not preview.ok:
         raise ValueError("A preview with errors is never written.")
+    new: list[NewValue] = []
+    changed: list[ChangedValue] = []
     ends: dict[str, date] = {}
+    where: dict[str, str] = {}  # sheet → "file · sheet · dòng "
     for change in preview.changes:
-        if change.entry.key[2] not in ends:
-            ends[change.entry.key[2]] = change.entry.period.end
-    new = [
-        NewValue(
-            indicator_id=change.entry.indicator.pk,
-            org_unit_id=change.entry.unit.pk,
-            period=change.entry.key[2],
-            period_end=ends[change.entry.key[2]],
-            value=change.entry.value,
-            raw_text=change.entry.raw[:200],
-            is_estimate=change.estimate,
-            note=change.note,
-            source_ref=source_ref(preview.name, change.entry),
-        )
-        for change in preview.changes
-        if change.status is Status.NEW
-    ]
-    changed = [
-        ChangedValue(
-            pk=change.old.pk,
-            expected_version=change.old.version,
-            value=change.entry.value,
-            raw_text=change.entry.raw[:200],
-            is_estimate=change.estimate,
-            note=change.note,
-            source_ref=source_ref(preview.name, change.entry),
-        )
-        for change in preview.changes
-        if change.status is Status.CHANGED and change.old is not None
-    ]
+        entry = change.entry
+        prefix = where.get(entry.sheet)
+        if prefix is None:
+            prefix = where[entry.sheet] = source_prefix(preview.name, entry.sheet)
+        ref = prefix + str(entry.row)
+        if change.status is Status.NEW:
+            code = entry.key[2]
+            end = ends.get(code)
+            if end is None:
+                end = ends[code] = entry.period.end
+            new.append(
+                NewValue(
+                    entry.key[0],
+                    entry.key[1],
+                    code,
+                    end,
+                    entry.value,
+                    entry.raw[:200],
+                    change.estimate,
+                    change.note,
+                    ref,
+                )
+            )
+        elif change.status is Status.CHANGED and change.old is not None:
+            changed.append(
+                ChangedValue(
+                    change.old.pk,
+                    change.old.version,
+                    entry.value,
+                    entry.raw[:200],
+                    change.estimate,
+                    change.note,
+                    ref,
+                )
+            )
     return write_observations(new, changed, actor=actor, reported_on=reported_on)
 
 
-def source_ref(name: str, entry: Entry) -> str:
-    """Where a value came from: "so-lieu-9t.xlsx · Nhập số liệu · dòng 7"."""
+def source_prefix(name: str, sheet: str) -> str:
+    """Where the values of a file come from, but the row: "so-lieu-9t.xlsx · Nhập số liệu ·
+    dòng " — each value's source adds its row number as Excel shows it ("… · dòng 7")."""
     parts = [name[:200]]
-    if entry.sheet:
-        parts.append(entry.sheet[:60])
-    parts.append(f"dòng {entry.row}")
-    return " · ".join(parts)
+    if sheet:
+        parts.append(sheet[:60])
+    return " · ".join(parts) + " · dòng "
 
 
 # --- reading rows ------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import partial
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, models, transaction
@@ -69,8 +69,10 @@ def check_value(indicator: Indicator, value: Decimal) -> None:
     _check_range(indicator, value)
 
 
-@dataclass(frozen=True, slots=True)
-class NewValue:
+class NewValue(NamedTuple):
+    """A value to create. A tuple in the order of the INSERT's columns (``_NEW_COLUMNS``): a
+    file's 100.000 rows go to the driver as they are, with no per-row copying."""
+
     indicator_id: int
     org_unit_id: int
     period: str
@@ -82,8 +84,7 @@ class NewValue:
     source_ref: str
 
 
-@dataclass(frozen=True, slots=True)
-class ChangedValue:
+class ChangedValue(NamedTuple):
     pk: int
     expected_version: int
     value: Decimal
@@ -284,17 +285,7 @@ def _execute_batch(sql: str, params: list[list[Any]]) -> None:
         cursor.executemany(sql, params)
 
 
-_NEW_COLUMNS = (
-    "indicator_id",
-    "org_unit_id",
-    "period",
-    "period_end",
-    "value",
-    "raw_text",
-    "is_estimate",
-    "note",
-    "source_ref",
-)
+_NEW_COLUMNS = NewValue._fields
 
 
 def _new_constants(user_id: int | None, now: Any, reported_on: date) -> dict[str, Any]:
@@ -317,9 +308,8 @@ def _insert_new(
     new: Sequence[NewValue], *, user_id: int | None, now: Any, reported_on: date
 ) -> None:
     inserter = _Inserter(Observation, _NEW_COLUMNS, _new_constants(user_id, now, reported_on))
-    rows = (tuple(getattr(row, name) for name in _NEW_COLUMNS) for row in new)
     try:
-        inserter.insert(rows)
+        inserter.insert(new)  # NewValue's fields are _NEW_COLUMNS, in order
     except IntegrityError as exc:
         raise ConcurrentImport(
             ["có giá trị vừa được người khác nhập cho cùng chỉ tiêu, đơn vị và kỳ"]
