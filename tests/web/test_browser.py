@@ -120,6 +120,8 @@ def tab(browser, site) -> Iterator[object]:
 
 
 def test_a_reporter_enters_a_value_and_sees_the_status_change(tab):
+    from playwright.sync_api import expect
+
     me = tab()
     me.sign_in("baocao")
     me.page.get_by_role(
@@ -135,7 +137,8 @@ def test_a_reporter_enters_a_value_and_sees_the_status_change(tab):
     preview = me.page.locator("tr", has=value).locator("output")
     preview.get_by_text("95 đảng viên (ƯTH)").wait_for()
     me.page.get_by_role("button", name="Xem trước").click()
-    assert "105,6 % · Vượt" in me.page.locator("tr", has=value).inner_text()
+    # The row is on the page before and after the preview loads: expect() waits for the new one.
+    expect(me.page.locator("tr", has=value)).to_contain_text("105,6 % · Vượt")
     me.page.get_by_role("button", name="Lưu tất cả").click()
     me.page.get_by_text("Đã lưu 1 giá trị cho Huyện Pác Nặm, 9 tháng năm 2023.").wait_for()
 
@@ -210,6 +213,8 @@ def test_pages_fit_an_office_screen_and_a_phone(tab):
 
 
 def test_the_grid_is_usable_from_the_keyboard(tab):
+    from playwright.sync_api import expect
+
     me = tab()
     me.sign_in("baocao")
     me.go("/resolutions/pac-nam-2023/entry/?unit=pac-nam&period=2023")
@@ -219,8 +224,8 @@ def test_the_grid_is_usable_from_the_keyboard(tab):
     first.focus()
     me.page.keyboard.type("ước 500")
     me.page.keyboard.press("Enter")  # Enter previews, it never saves
-    assert "500 tỷ đồng (ƯTH)" in me.page.locator("tr", has=first).inner_text()
-    assert "bản xem trước" in me.page.locator(".notice[role=status]").inner_text()
+    expect(me.page.locator(".notice[role=status]")).to_contain_text("bản xem trước")
+    expect(me.page.locator("tr", has=first)).to_contain_text("500 tỷ đồng (ƯTH)")
 
 
 def test_english_can_be_chosen_and_vietnamese_is_the_default(tab):
