@@ -46,15 +46,9 @@ def fresh_database() -> None:
         shutil.rmtree(OUT, ignore_errors=True)
         OUT.mkdir(parents=True)
         return
-    import psycopg
+    from pgdb import recreate
 
-    name = url.rsplit("/", 1)[1]
-    if "bench" not in name:
-        raise SystemExit(f"Refusing to recreate database {name!r}: its name must contain 'bench'.")
-    admin = url.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{name}"')
+    recreate(url)
     OUT.mkdir(parents=True, exist_ok=True)
 
 

@@ -49,16 +49,9 @@ def ensure_database() -> None:
     if not url:
         (HERE / "out").mkdir(exist_ok=True)
         return
-    import psycopg
+    from pgdb import create_if_missing
 
-    name = url.rsplit("/", 1)[1]
-    admin = url.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin, autocommit=True) as connection:
-        exists = connection.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
-        ).fetchone()
-        if not exists:
-            connection.execute(f'CREATE DATABASE "{name}"')
+    create_if_missing(url)
 
 
 def generate(units: int) -> None:
