@@ -42,19 +42,19 @@ def test_an_error_after_some_rows_are_written_leaves_nothing_behind(
 ):
     path = many_rows(csv_file)
     before = snapshot_db()
-    monkeypatch.setattr(bulk, "BATCH", 10)
     calls = []
-    real = bulk._Inserter.params
+    real = bulk._Inserter.prepared
 
-    def fail_on_25th_row(self, row):
-        calls.append(1)
-        if len(calls) == 25:
-            raise RuntimeError("mất điện giữa chừng")
-        return real(self, row)
+    def fail_on_25th_row(self, rows):
+        for row in real(self, rows):
+            calls.append(1)
+            if len(calls) == 25:
+                raise RuntimeError("mất điện giữa chừng")
+            yield row
 
-    # Both paths pass every row through params(): SQLite's batches of INSERTs (two batches of
-    # 10 are written by then) and PostgreSQL's COPY stream (24 rows sent by then).
-    monkeypatch.setattr(bulk._Inserter, "params", fail_on_25th_row)
+    # Both engines pull the rows one by one as they write them: SQLite's INSERTs (24 rows are
+    # in the table by then) and PostgreSQL's COPY stream (24 rows sent).
+    monkeypatch.setattr(bulk._Inserter, "prepared", fail_on_25th_row)
     with pytest.raises(RuntimeError, match="mất điện"):
         run("import", str(path))
     assert len(calls) == 25
@@ -112,16 +112,16 @@ KILLED_IMPORT = textwrap.dedent(
     call_command("migrate", verbosity=0)
     load_demo()
     print(Observation.objects.count(), flush=True)
-    bulk.BATCH = 10
-    real, calls = bulk._execute_batch, []
+    real, calls = bulk._Inserter.prepared, []
 
-    def die_on_third(sql, params):
-        calls.append(1)
-        if len(calls) == 3:
-            os.kill(os.getpid(), signal.SIGKILL)  # the power cable, pulled mid-import
-        real(sql, params)
+    def die_on_25th_row(self, rows):
+        for row in real(self, rows):
+            calls.append(1)
+            if len(calls) == 25:
+                os.kill(os.getpid(), signal.SIGKILL)  # the power cable, pulled mid-import
+            yield row
 
-    bulk._execute_batch = die_on_third
+    bulk._Inserter.prepared = die_on_25th_row
     call_command("import", sys.argv[1])
     """
 )

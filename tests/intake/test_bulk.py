@@ -1,5 +1,6 @@
 """The bulk writer keeps the rules and the audit content of record_observation."""
 
+import json
 from datetime import date
 from decimal import Decimal
 
@@ -10,8 +11,14 @@ from hypothesis import strategies as st
 
 from nghiquyet.core.numbers import Convention
 from nghiquyet.plans.models import Indicator
-from nghiquyet.results.audit import Actor
-from nghiquyet.results.bulk import NewValue, read_typed_value, write_observations
+from nghiquyet.results.audit import Actor, _plain, snapshot
+from nghiquyet.results.bulk import (
+    NewValue,
+    _json,
+    _Snapshots,
+    read_typed_value,
+    write_observations,
+)
 from nghiquyet.results.models import AuditEvent, Observation
 from nghiquyet.results.services import read_value, record_observation
 
@@ -50,6 +57,52 @@ def test_a_bulk_create_audits_what_the_service_audits(demo, forest, actor):
     assert bulk_event.actor_label == service_event.actor_label == "test"
     assert bulk_event.before is None and bulk_event.action == "create"
     assert by_bulk.reported_on is not None and by_bulk.created_at is not None
+
+
+TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=30)
+
+
+def test_every_bulk_create_is_audited_with_the_snapshot_of_its_own_row(demo, forest, actor):
+    """Ids are not read back but worked out (SQLite) and the JSON is built from a template:
+    each event must still name its own row and hold exactly what record_change would."""
+    scope = forest.resolution.scope
+    odd = ['"quoted"', "50 % \\ back", "Trồng rừng — ước", "", "\x07 bell", "{braces}"]
+    rows = [
+        NewValue(
+            forest.pk,
+            scope.pk,
+            f"2023-M{month:02d}",
+            date(2023, month, 28),
+            Decimal(month * 1001) / 8,
+            f"{month}.000,5",
+            month % 2 == 0,
+            odd[month % len(odd)],
+            f"{odd[(month + 1) % len(odd)]}.csv · dòng {month + 1}",
+        )
+        for month in range(1, 13)
+    ]
+    write_observations(rows, [], actor=actor)
+    for row in rows:
+        observation = Observation.objects.get(indicator=forest, org_unit=scope, period=row.period)
+        event = AuditEvent.objects.get(model="results.observation", object_pk=str(observation.pk))
+        assert event.after == snapshot(observation)
+        assert event.source == row.source_ref == observation.source_ref
+
+
+@given(
+    st.integers(min_value=1, max_value=2**40),
+    st.decimals(allow_nan=False, allow_infinity=False, places=6, max_value=10**12),
+    TEXT,
+    st.booleans(),
+    TEXT,
+)
+def test_the_snapshot_template_writes_what_json_dumps_writes(pk, value, raw, estimate, note):
+    template = {"id": None, "kind": "x % y", "value": None, "raw": None, "flag": None}
+    template |= {"note": None, "constant": [1, "ư"]}
+    snapshots = _Snapshots(template, ("id", "value", "raw", "flag", "note"))
+    own = {"id": pk, "value": value, "raw": raw, "flag": estimate, "note": note}
+    expected = json.dumps({**template, **own, "value": _plain(value)})
+    assert snapshots.text(tuple(_json(v) for v in own.values())) == expected
 
 
 def test_an_import_by_a_user_is_audited_under_their_name(demo, run, csv_file):
