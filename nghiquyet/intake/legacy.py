@@ -179,14 +179,30 @@ _TOKEN = re.compile(r"[^\s0-9!-/:-@\[-`{-~]+")
 _SUSPECT = frozenset("µ¸¶·¹¨»¾¼½Æ©ÇË®ÐÎÏÑªÖ×ØÜÞßäå«æçë¬îïñö÷øûüþ\xad¡¢£¤¥¦§")
 
 
+_TOKEN_CHAR = re.compile(_TOKEN.pattern[:-1])
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def _words(text: str, limit: int) -> list[str]:
+    """The distinct tokens of ``text`` that hold a non-ASCII letter, in order, at most
+    ``limit``. A file of codes and numbers is nearly all ASCII: the scan jumps from one
+    non-ASCII character to the next and widens each to its token."""
     seen: dict[str, None] = {}
-    for match in _TOKEN.finditer(text):
-        token = match.group()
-        if not token.isascii():
-            seen.setdefault(token, None)
-            if len(seen) >= limit:
-                break
+    position = 0
+    while len(seen) < limit:
+        found = _NON_ASCII.search(text, position)
+        if found is None:
+            break
+        start = found.start()
+        if not _TOKEN_CHAR.match(text, start):  # a non-ASCII space between tokens
+            position = found.end()
+            continue
+        while start > position and _TOKEN_CHAR.match(text, start - 1):
+            start -= 1
+        token = _TOKEN.match(text, start)
+        assert token is not None  # it starts with a token character
+        seen.setdefault(token.group(), None)
+        position = token.end()
     return list(seen)
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser, User
+from django.core.exceptions import ValidationError
 
 from nghiquyet.core.numbers import Convention, format_number
 from nghiquyet.core.periods import Period
@@ -30,7 +32,14 @@ from nghiquyet.core.text import fold
 from nghiquyet.orgunits.models import OrgUnit
 from nghiquyet.plans.models import Indicator, Resolution
 from nghiquyet.results.audit import Actor
-from nghiquyet.results.bulk import BulkResult, ChangedValue, NewValue, write_observations
+from nghiquyet.results.bulk import (
+    BulkResult,
+    ChangedValue,
+    NewValue,
+    check_value,
+    read_plain_number,
+    write_observations,
+)
 from nghiquyet.results.models import Observation
 
 from .files import Kind, Limits
@@ -201,7 +210,8 @@ def preview_file(
         preview.changes = _compare(entries)
         seen: dict[int, Resolution] = {}
         for entry in entries:
-            seen.setdefault(entry.indicator.resolution_id, entry.indicator.resolution)
+            if entry.indicator.resolution_id not in seen:
+                seen[entry.indicator.resolution_id] = entry.indicator.resolution
         preview.resolutions = list(seen.values())
     return preview
 
@@ -215,39 +225,43 @@ def apply_preview(preview: Preview, *, actor: Actor, reported_on: date | None = 
     ends: dict[str, date] = {}
     where: dict[str, str] = {}  # sheet → "file · sheet · dòng "
     for change in preview.changes:
+        status = change.status
+        if status is Status.UNCHANGED:
+            continue
         entry = change.entry
         prefix = where.get(entry.sheet)
         if prefix is None:
             prefix = where[entry.sheet] = source_prefix(preview.name, entry.sheet)
-        ref = prefix + str(entry.row)
-        if change.status is Status.NEW:
-            code = entry.key[2]
+        old = change.old
+        estimate, note = change.estimate, change.note
+        if status is Status.NEW:
+            indicator_pk, unit_pk, code = entry.key
             end = ends.get(code)
             if end is None:
                 end = ends[code] = entry.period.end
             new.append(
                 NewValue(
-                    entry.key[0],
-                    entry.key[1],
+                    indicator_pk,
+                    unit_pk,
                     code,
                     end,
                     entry.value,
                     entry.raw[:200],
-                    change.estimate,
-                    change.note,
-                    ref,
+                    estimate,
+                    note,
+                    prefix + str(entry.row),
                 )
             )
-        elif change.status is Status.CHANGED and change.old is not None:
+        elif old is not None:
             changed.append(
                 ChangedValue(
-                    change.old.pk,
-                    change.old.version,
+                    old.pk,
+                    old.version,
                     entry.value,
                     entry.raw[:200],
-                    change.estimate,
-                    change.note,
-                    ref,
+                    estimate,
+                    note,
+                    prefix + str(entry.row),
                 )
             )
     return write_observations(new, changed, actor=actor, reported_on=reported_on)
@@ -290,6 +304,7 @@ class _RowReader:
         # Files repeat the same few codes thousands of times: each cell text is looked up once.
         self._cache: dict[tuple[object, ...], object] = {}
         self._codes: dict[Period, str] = {}
+        self._good = _Good()
         if self.context:
             self._fixed = self._template_frame()
 
@@ -339,13 +354,82 @@ class _RowReader:
         return found
 
     def entries(self) -> list[Entry]:
+        if self._fixed is None:
+            return self._long_entries()
         result = []
         for row in self.table.rows:
-            if all(is_blank(cell) for cell in row.cells):
-                continue
-            entry = self._entry(row)
+            entry = self._checked_entry(row)
             if entry is not None:
                 result.append(entry)
+        return result
+
+    def _checked_entry(self, row: SourceRow) -> Entry | None:
+        """A row read by the rules, every problem reported; ``None`` if blank or bad."""
+        if all(is_blank(cell) for cell in row.cells):
+            return None
+        return self._entry(row)
+
+    def _long_entries(self) -> list[Entry]:
+        """The rows of a long table (one value a row, every key in its own column).
+
+        A file of 100.000 rows names the same few resolutions, indicators, units and periods
+        thousands of times. What the rules found good for a cell text is remembered, and a row
+        whose texts were all found good, whose unit and period fit the resolution and whose
+        value is a plain number in range is taken at once; any other row — the first with a
+        new text, a blank one, a bad one — goes through :meth:`_checked_entry`, which reports
+        what is wrong. Both give the same entry for the same row (tests/intake: the property
+        test of the two paths)."""
+        columns, cells_of = self.table.columns, self.table.cell
+        at = {key: column.index for key, column in columns.items()}
+        resolution_at, indicator_at = at["resolution"], at["indicator"]
+        unit_at, period_at, value_at = at["org_unit"], at["period"], at["value"]
+        estimate_at, note_at = at.get("estimate"), at.get("note")
+        good = self._good
+        indicators, units, periods, frames = good.indicators, good.units, good.periods, good.frames
+        estimates, convention, sheet = good.estimates, self.convention, self.table.sheet
+        result: list[Entry] = []
+        append = result.append
+        for row in self.table.rows:
+            cells = row.cells
+            try:
+                resolution_pk, indicator, indicator_pk = indicators[
+                    cells[resolution_at], cells[indicator_at]
+                ]
+                unit, unit_pk = units[cells[unit_at]]
+                period, code = periods[cells[period_at]]
+                if (resolution_pk, unit_pk, code) not in frames:
+                    raise KeyError(code)
+                text = cells[value_at]
+                if not isinstance(text, str):
+                    raise TypeError(text)
+                value = read_plain_number(text, convention)
+                if value is None:
+                    raise KeyError(text)
+                check_value(indicator, value)
+                estimate = None if estimate_at is None else estimates[cells[estimate_at]]
+                note: str | None = None
+                if note_at is not None:
+                    typed = cells_of(row, "note")
+                    note = typed.strip() if isinstance(typed, str) else as_text(typed).strip()
+            except (KeyError, IndexError, TypeError, ValidationError):
+                entry = self._checked_entry(row)
+                if entry is not None:
+                    append(entry)
+                continue
+            append(
+                Entry(
+                    row.number,
+                    sheet,
+                    indicator,
+                    unit,
+                    period,
+                    value,
+                    text,
+                    estimate,
+                    note,
+                    (indicator_pk, unit_pk, code),
+                )
+            )
         return result
 
     def _entry(self, row: SourceRow) -> Entry | None:
@@ -406,6 +490,7 @@ class _RowReader:
             self.bad(row, "period", exc)
         if resolution is not None and unit is not None and period is not None:
             self._check_frame(resolution, unit, period, row=row)
+        self._good.remember(row, self.table, resolution, indicator, unit, period)
         return resolution, indicator, unit, period
 
     def _check_frame(
@@ -420,6 +505,8 @@ class _RowReader:
         failures = self._frames.get(key)
         if failures is None:
             failures = self._frames[key] = self._frame_failures(resolution, unit, period)
+        if not failures:
+            self._good.frames.add((resolution.pk, unit.pk, period.code))
         for name, exc in failures:
             if row is None:
                 raise FileRefused.because(f"Biểu mẫu không dùng được: {exc.reason}.", code=exc.code)
@@ -508,10 +595,46 @@ class _RowReader:
             return None
         cell = self.table.cell(row, "estimate")
         try:
-            return self._cached(("estimate", cell), lambda: read_estimate(cell))  # type: ignore[no-any-return]
+            estimate: bool = self._cached(("estimate", cell), lambda: read_estimate(cell))
         except Bad as exc:
             self.bad(row, "estimate", exc)
             return None
+        with suppress(TypeError):  # an unhashable cell is never remembered
+            self._good.estimates[cell] = estimate
+        return estimate
+
+
+@dataclass
+class _Good:
+    """What the rules found good, by the cell texts that named it (see _long_entries)."""
+
+    # (resolution cell, indicator cell) → (resolution pk, indicator, indicator pk)
+    indicators: dict[tuple[object, object], tuple[int, Indicator, int]] = field(
+        default_factory=dict
+    )
+    units: dict[object, tuple[OrgUnit, int]] = field(default_factory=dict)
+    periods: dict[object, tuple[Period, str]] = field(default_factory=dict)
+    frames: set[tuple[int, int, str]] = field(default_factory=set)  # unit and period fit
+    estimates: dict[object, bool] = field(default_factory=dict)
+
+    def remember(
+        self,
+        row: SourceRow,
+        table: Table,
+        resolution: Resolution | None,
+        indicator: Indicator | None,
+        unit: OrgUnit | None,
+        period: Period | None,
+    ) -> None:
+        cell = table.cell
+        with suppress(TypeError):  # an unhashable cell is never remembered
+            if resolution is not None and indicator is not None:
+                key = (cell(row, "resolution"), cell(row, "indicator"))
+                self.indicators[key] = (resolution.pk, indicator, indicator.pk)
+            if unit is not None:
+                self.units[cell(row, "org_unit")] = (unit, unit.pk)
+            if period is not None:
+                self.periods[cell(row, "period")] = (period, period.code)
 
 
 def _same_name(typed: str, stored: str) -> bool:

@@ -51,17 +51,30 @@ def read_typed_value(
 
     Raises ``ValidationError`` with the core's Vietnamese reason ("không rõ là 4,5 hay 4.500").
     """
-    if convention is not Convention.ENGLISH:
-        match = _PLAIN.fullmatch(text)
-        if match is not None:
-            whole, frac = match.group(1), match.group(2)
-            lone_comma_three = (
-                frac is not None and len(frac) == 3 and "." not in whole and whole[0] != "0"
-            )
-            if not (lone_comma_three and convention is Convention.TYPED):
-                digits = whole.replace(".", "") + (f".{frac}" if frac else "")
-                return Decimal(digits), False
+    value = read_plain_number(text, convention)
+    if value is not None:
+        return value, False
     return read_value(indicator, text, convention)
+
+
+def read_plain_number(text: str, convention: Convention = Convention.TYPED) -> Decimal | None:
+    """The value of ``text`` if it is a plain Vietnamese number ("4.500", "41,3", "1.462.149")
+    that reads the same whatever the indicator; ``None`` for anything else — units,
+    qualifiers, "ước", spaces, or a lone comma before three digits ("4,500"), which only the
+    general parser may judge."""
+    if convention is Convention.ENGLISH:
+        return None
+    if text.isdigit() and text.isascii():  # "4500": most values of a file
+        return Decimal(text)
+    match = _PLAIN.fullmatch(text)
+    if match is None:
+        return None
+    whole, frac = match.groups()
+    if frac is None:
+        return Decimal(whole.replace(".", ""))
+    if convention is Convention.TYPED and len(frac) == 3 and "." not in whole and whole[0] != "0":
+        return None
+    return Decimal(f"{whole.replace('.', '')}.{frac}")
 
 
 def check_value(indicator: Indicator, value: Decimal) -> None:

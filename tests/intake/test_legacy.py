@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from nghiquyet.intake import legacy
 from nghiquyet.intake.legacy import (
     EncodingUnknown,
     Legacy,
@@ -109,3 +110,24 @@ def test_any_sentence_of_names_survives_a_trip_through_vni(text):
 @given(WORDS)
 def test_any_sentence_of_names_survives_a_trip_through_tcvn3_up_to_case(text):
     assert decode_bytes(tcvn3(text).encode("latin-1")).text.lower() == text.lower()
+
+
+def every_non_ascii_token(text: str, limit: int) -> list[str]:
+    """What _words finds, by its plain definition: every token, kept if not ASCII."""
+    seen: dict[str, None] = {}
+    for match in legacy._TOKEN.finditer(text):
+        if not match.group().isascii():
+            seen.setdefault(match.group(), None)
+            if len(seen) >= limit:
+                break
+    return list(seen)
+
+
+TEXTY = st.text(
+    st.sampled_from(list("ab -,.;\n\t1\xa0\u2003ồừĐµ¸Ưø\u0301\"'")), max_size=80
+) | st.sampled_from(["Trång rõng 1,5 µg-x", "ƯTH;ƯTH;Müller", "\xa0ồ\xa0", "a\u0301b c"])
+
+
+@given(TEXTY, st.integers(min_value=1, max_value=6))
+def test_the_word_scan_finds_what_its_plain_definition_finds(text, limit):
+    assert legacy._words(text, limit) == every_non_ascii_token(text, limit)
