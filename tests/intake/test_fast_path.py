@@ -44,7 +44,7 @@ def seen(preview: Preview) -> tuple:
 
 
 @settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(st.lists(ROW, min_size=1, max_size=30))
 def test_the_fast_path_reads_every_file_as_the_rules_do(demo, tmp_path, monkeypatch, rows):
