@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.db.models import Count
 
@@ -43,11 +44,12 @@ class Reporting:
                 result[period] = figures
         return result
 
-    def next_period(self) -> Period | None:
-        """The period the scope is collecting (see :func:`reporting.next_period`)."""
+    def next_period(self, today: date) -> Period | None:
+        """The period the scope is collecting on ``today`` (see
+        :func:`reporting.next_period`)."""
         scope = self.resolution.scope_id
         return next_period(
-            self.resolution.term, self.period_counts(), self.indicators.get(scope, 0)
+            self.resolution.term, self.period_counts(), self.indicators.get(scope, 0), today
         )
 
     def reporting_units(self) -> list[OrgUnit]:

@@ -11,6 +11,7 @@ Pure: periods in, periods out; the queries that feed it are in :mod:`nghiquyet.w
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from datetime import date
 
 from nghiquyet.core.periods import Period, PeriodKind, parse_period
 
@@ -39,26 +40,43 @@ def latest(periods: Iterable[Period]) -> Period | None:
     return ordered[-1] if ordered else None
 
 
-def next_period(term: Period, reported: Mapping[Period, int], expected: int = 0) -> Period | None:
-    """The period an office is collecting: the latest reported period of the cycle while it
-    is incomplete (fewer than ``expected`` indicators have figures), else the first period of
-    the cycle ending after it; ``None`` once the whole term is reported.
+def next_period(
+    term: Period,
+    reported: Mapping[Period, int],
+    expected: int = 0,
+    today: date | None = None,
+) -> Period | None:
+    """The period an office is collecting.
+
+    The latest cycle period that has ended by ``today`` and comes after the latest reported
+    one — offices report a period once it is over, and a period left incomplete is not still
+    "being collected" years later. Failing that, the latest reported period while it is
+    incomplete (fewer than ``expected`` indicators have figures), else the next period of the
+    cycle; ``None`` once the whole term is reported.
 
     >>> year = parse_period("2023")
     >>> next_period(year, {parse_period("2023-9M"): 5}, expected=5).code
     '2023'
     >>> next_period(year, {parse_period("2023-9M"): 2}, expected=5).code
     '2023-9M'
+    >>> next_period(year, {parse_period("2023-9M"): 2}, expected=5, today=date(2024, 1, 15)).code
+    '2023'
     >>> next_period(parse_period("2020-2025"), {parse_period("2023-M05"): 6}).code
     '2023-H1'
+    >>> finished = parse_period("2015-2020")
+    >>> next_period(finished, {parse_period("2018-9M"): 3}, 9, date(2026, 11, 22)).code
+    '2020'
     """
     cycle = reporting_cycle(term)
     last = latest(p for p in reported if not p.is_term)
-    if last is None:
-        return cycle[0] if cycle else None
-    if last in cycle and reported[last] < expected:
+    later = [period for period in cycle if last is None or period.end > last.end]
+    if today is not None:
+        due = [period for period in later if period.end <= today]
+        if due:
+            return due[-1]
+    if last is not None and last in cycle and reported[last] < expected:
         return last
-    return next((period for period in cycle if period.end > last.end), None)
+    return later[0] if later else None
 
 
 def picker_periods(term: Period, with_data: Iterable[Period]) -> list[Period]:

@@ -75,10 +75,10 @@ def _statuses(card: Scorecard, final: bool) -> list[tuple[str, str, int]]:
     ]
 
 
-def _entry(user: access.User, card: Scorecard, report: queries.Reporting) -> Entry:
+def _entry(user: access.User, card: Scorecard, report: queries.Reporting, today: date) -> Entry:
     resolution = card.resolution
     final = is_final(card)
-    upcoming = report.next_period()
+    upcoming = report.next_period(today)
     total = len(card.rows)
     pending = []
     if upcoming is not None:
@@ -137,7 +137,7 @@ def home(request: HttpRequest) -> HttpResponse:
     for period, members in by_period.items():
         for card in cache.scorecards(members, period, today):
             cards[card.resolution.pk] = card
-    entries = [_entry(user, cards[r.pk], reports[r.pk]) for r in resolutions]
+    entries = [_entry(user, cards[r.pk], reports[r.pk], today) for r in resolutions]
     context = {
         "entries": entries,
         "today": today,

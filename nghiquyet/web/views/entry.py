@@ -11,6 +11,7 @@ typed, and nothing typed is lost.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -86,7 +87,7 @@ def _choose(request: HttpRequest, resolution: Resolution, source: QueryDict) -> 
                 }
                 period = None
     else:
-        upcoming = queries.reporting([resolution])[resolution.pk].next_period()
+        upcoming = queries.reporting([resolution])[resolution.pk].next_period(date.today())
         period = upcoming or reporting.latest(with_data) or resolution.term
     return Target(units, unit, period, periods, errors)
 
