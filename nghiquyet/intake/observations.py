@@ -26,6 +26,7 @@ from typing import Any
 from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import ValidationError
 
+from nghiquyet.collector import cycle_collector_paused
 from nghiquyet.core.numbers import Convention, format_number
 from nghiquyet.core.periods import Period
 from nghiquyet.core.text import fold
@@ -171,6 +172,7 @@ class Preview:
         return digest.hexdigest()[:32]
 
 
+@cycle_collector_paused()
 def preview_file(
     path: Path,
     name: str,
@@ -216,6 +218,7 @@ def preview_file(
     return preview
 
 
+@cycle_collector_paused()
 def apply_preview(preview: Preview, *, actor: Actor, reported_on: date | None = None) -> BulkResult:
     """Write what ``preview`` found to change, in one transaction; see the module doc."""
     if not preview.ok:

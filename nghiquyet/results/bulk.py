@@ -30,6 +30,7 @@ from django.db import IntegrityError, connection, models, transaction
 from django.db.backends.base.operations import BaseDatabaseOperations
 from django.utils import timezone
 
+from nghiquyet.collector import cycle_collector_paused
 from nghiquyet.core.numbers import Convention
 from nghiquyet.plans.models import Indicator
 
@@ -129,6 +130,7 @@ class ConcurrentImport(ValidationError):
         )
 
 
+@cycle_collector_paused()
 def write_observations(
     new: Sequence[NewValue],
     changed: Sequence[ChangedValue],
