@@ -92,11 +92,7 @@ class Entry:
     raw: str
     estimate: bool | None  # None: the file does not say (no column); keep what is stored
     note: str | None  # None: no note column; keep what is stored
-    key: tuple[int, int, str] = (0, 0, "")  # (indicator, unit, period code), set by the reader
-
-    def __post_init__(self) -> None:
-        if not self.key[0]:
-            self.key = (self.indicator.pk, self.unit.pk, self.period.code)
+    key: tuple[int, int, str]  # (indicator pk, unit pk, period code)
 
 
 @dataclass(slots=True)
@@ -382,7 +378,7 @@ class _RowReader:
         new text, a blank one, a bad one — goes through :meth:`_checked_entry`, which reports
         what is wrong. Both give the same entry for the same row (tests/intake: the property
         test of the two paths)."""
-        columns, cells_of = self.table.columns, self.table.cell
+        columns = self.table.columns
         at = {key: column.index for key, column in columns.items()}
         resolution_at, indicator_at = at["resolution"], at["indicator"]
         unit_at, period_at, value_at = at["org_unit"], at["period"], at["value"]
@@ -412,7 +408,7 @@ class _RowReader:
                 estimate = None if estimate_at is None else estimates[cells[estimate_at]]
                 note: str | None = None
                 if note_at is not None:
-                    typed = cells_of(row, "note")
+                    typed = cells[note_at] if note_at < len(cells) else None
                     note = typed.strip() if isinstance(typed, str) else as_text(typed).strip()
             except (KeyError, IndexError, TypeError, ValidationError):
                 entry = self._checked_entry(row)

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
+from typing import NamedTuple
 
 from nghiquyet.core.numbers import format_number
 from nghiquyet.core.text import fold
@@ -55,8 +56,9 @@ def is_blank(value: Cell) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-@dataclass(frozen=True, slots=True)
-class SourceRow:
+class SourceRow(NamedTuple):
+    """A row as the file holds it (a tuple: a file's 100.000 rows are made cheaply)."""
+
     number: int  # as Excel shows it
     cells: tuple[Cell, ...]
 

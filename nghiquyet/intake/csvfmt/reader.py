@@ -34,17 +34,13 @@ def read_csv(text: str, name: str) -> tuple[Grid, str]:
 def _rows(text: str, delimiter: str, name: str) -> Iterator[SourceRow]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
     number = 0
-    while True:
-        try:
-            cells = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            raise FileRefused.because(
-                f"Tệp '{name}', dòng {number + 1}: không đọc được dòng CSV ({exc}). Kiểm tra dấu "
-                'ngoặc kép (") chưa đóng hoặc ký tự lạ.',
-                code="bad_csv",
-                row=number + 1,
-            ) from exc
-        number += 1
-        yield SourceRow(number, tuple(cells))
+    try:
+        for number, cells in enumerate(reader, 1):
+            yield SourceRow(number, tuple(cells))
+    except csv.Error as exc:
+        raise FileRefused.because(
+            f"Tệp '{name}', dòng {number + 1}: không đọc được dòng CSV ({exc}). Kiểm tra dấu "
+            'ngoặc kép (") chưa đóng hoặc ký tự lạ.',
+            code="bad_csv",
+            row=number + 1,
+        ) from exc
