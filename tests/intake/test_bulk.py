@@ -169,3 +169,25 @@ def test_an_import_of_the_same_value_confirms_a_draft_read_from_text(demo, run, 
     assert not draft.needs_review and draft.source == "import" and draft.version == 2
     event = AuditEvent.objects.filter(action="update", object_pk=str(draft.pk)).get()
     assert event.before["needs_review"] is True and event.after["needs_review"] is False
+
+
+def test_constants_written_into_the_statement_arrive_exactly(demo, forest):
+    """On SQLite the constants of a bulk insert are literals in the SQL: a label with quotes
+    and percent signs must be stored as typed, not break or bend the statement."""
+    label = "nhập tệp (O'Brien; 50%s %% \\'; DROP TABLE x; --)"
+    row = NewValue(
+        forest.pk,
+        forest.resolution.scope.pk,
+        "2023-Q2",
+        date(2023, 6, 30),
+        Decimal("1"),
+        "1",
+        False,
+        "",
+        "tep.csv · dòng 2",
+    )
+    write_observations([row], [], actor=Actor.system(label))
+    observation = Observation.objects.get(indicator=forest, period="2023-Q2")
+    event = AuditEvent.objects.get(model="results.observation", object_pk=str(observation.pk))
+    assert event.actor_label == label and event.reason == "" and event.actor is None
+    assert observation.source == "import" and observation.version == 1
