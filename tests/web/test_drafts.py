@@ -43,6 +43,12 @@ def test_the_scorecard_flags_a_draft_value(owner, draft):
     assert flags["3"] is True and flags["1"] is False
 
 
+def test_the_entry_grid_flags_a_saved_draft(reporter, draft):
+    page = reporter.get("/resolutions/pac-nam-2023/entry/?period=2023-9M").content.decode()
+    row = page.split("Giải ngân vốn đầu tư công", 1)[1].split("</tr>", 1)[0]
+    assert "71,5" in row and "chờ rà soát" in row
+
+
 def test_the_indicator_page_offers_the_check_to_who_may_enter_figures(reporter, draft):
     page = reporter.get(INDICATOR + "?period=2023-9M").content.decode()
     assert "chờ rà soát" in page and QUOTE in page
