@@ -20,6 +20,7 @@ matplotlib.use("Agg")
 from matplotlib import dates as mdates
 from matplotlib import pyplot as plt
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from nghiquyet.core.evaluation import Status, status_label
 
@@ -63,6 +64,7 @@ def status_summary(by_status: dict[str, int], *, final: bool = True) -> Figure:
     axes.invert_yaxis()
     axes.set_xlabel("Số chỉ tiêu")
     axes.set_xlim(0, max(counts) * 1.15 + 1)
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))  # indicators come whole: no "2.5"
     _tidy(axes)
     figure.tight_layout()
     return figure

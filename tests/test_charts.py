@@ -47,3 +47,9 @@ def test_one_value_sits_on_the_resolutions_term_not_on_years_around_it():
     early = [*point, charts.Point(date(2020, 12, 31), 60, "60")]
     axes = charts.indicator_history(early, unit="%", span=span).axes[0]
     assert mdates.num2date(axes.get_xlim()[0]).date() < date(2020, 12, 31)
+
+
+def test_the_status_chart_counts_in_whole_indicators():
+    figure = charts.status_summary({"no_data": 16})
+    ticks = figure.axes[0].get_xticks()
+    assert len(ticks) >= 3 and all(tick == int(tick) for tick in ticks)
