@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from nghiquyet.core.evaluation import Status
 from nghiquyet.orgunits.models import OrgUnit
 from nghiquyet.plans.models import DIGITS, PLACES, Indicator
+
+if TYPE_CHECKING:
+    from django.db.backends.base.base import BaseDatabaseWrapper
 
 
 class Observation(models.Model):
@@ -26,9 +31,9 @@ class Observation(models.Model):
         DEMO = "demo", _("Dữ liệu minh họa từ bài báo")
 
     # Every index is written on every import of 100.000 rows, so each one earns its place:
-    # indicator and org_unit have none of their own (obs_indicator_period and obs_series
-    # below start with them), nor have created_by and updated_by (nothing looks rows up by
-    # who typed them; the audit trail answers that).
+    # two serve every read (observation_unique_live, indicator first; obs_series, unit
+    # first); indicator and org_unit have no index of their own, nor have created_by and
+    # updated_by (nothing looks rows up by who typed them; the audit trail answers that).
     indicator = models.ForeignKey(
         Indicator, on_delete=models.PROTECT, related_name="observations", db_index=False
     )
@@ -74,8 +79,11 @@ class Observation(models.Model):
 
     class Meta:
         constraints = [
+            # One live value per indicator, period and unit; as an index, one indicator's
+            # values in some periods, all units: dashboards, exports, an import's
+            # comparison with what is stored, the service's look-up of the value it replaces.
             models.UniqueConstraint(
-                fields=["org_unit", "indicator", "period"],
+                fields=["indicator", "period", "org_unit"],
                 condition=models.Q(is_deleted=False),
                 name="observation_unique_live",
             ),
@@ -83,9 +91,6 @@ class Observation(models.Model):
         indexes = [
             # Series for progress and as-of reads: one unit, one indicator, ordered by time.
             models.Index(fields=["org_unit", "indicator", "period_end"], name="obs_series"),
-            # One indicator's values in some periods, all units: scorecards, an import's
-            # comparison with what is stored.
-            models.Index(fields=["indicator", "period"], name="obs_indicator_period"),
         ]
 
     def __str__(self) -> str:
@@ -127,19 +132,37 @@ class Assessment(models.Model):
         return f"{self.indicator_id}/{self.org_unit_id}/{self.period}"
 
 
+class AuditDocument(models.JSONField):
+    """A snapshot of the audit trail, as JSON. Only ``json.dumps`` writes these documents
+    (record_change, and bulk.py's template, tested to write the same text), and every read
+    parses them: the CHECK (JSON_VALID(...)) that Django's JSONField adds on SQLite would
+    parse each one a second time as it is inserted — a fifth of the time an import of
+    100.000 rows spends writing its audit events (docs/import-export.md#performance)."""
+
+    def db_check(self, connection: BaseDatabaseWrapper) -> None:
+        return None
+
+
 class AuditEvent(models.Model):
     """Who changed what, when, from what to what, and why. Append-only."""
 
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # An import writes one event per row, and every index is written with it: the trail is
+    # read by object (audit_object below), and in time order by id, which grows with ``at``;
+    # neither ``at`` nor ``actor`` is looked up, so neither has an index.
+    at = models.DateTimeField(auto_now_add=True)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        db_index=False,
     )
     actor_label = models.CharField(max_length=150)
     action = models.CharField(max_length=32)
     model = models.CharField(max_length=64)
     object_pk = models.CharField(max_length=64)
-    before = models.JSONField(null=True, blank=True)
-    after = models.JSONField(null=True, blank=True)
+    before = AuditDocument(null=True, blank=True)
+    after = AuditDocument(null=True, blank=True)
     reason = models.TextField(blank=True)
     source = models.CharField(max_length=300, blank=True)
 
