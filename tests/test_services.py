@@ -6,7 +6,10 @@ from decimal import Decimal
 import pytest
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
+from hypothesis import given
+from hypothesis import strategies as st
 
+from nghiquyet.core.targets import IndicatorKind
 from nghiquyet.orgunits.models import OrgUnit
 from nghiquyet.orgunits.services import create_org_unit, link_successor
 from nghiquyet.plans.models import Indicator, Resolution, Target, TargetRevision
@@ -15,9 +18,11 @@ from nghiquyet.results.audit import Actor
 from nghiquyet.results.models import AuditEvent, Observation
 from nghiquyet.results.services import (
     ConcurrentEdit,
+    _check_range,
     assess,
     delete_observation,
     record_observation,
+    value_range,
 )
 
 
@@ -272,3 +277,28 @@ def test_soft_delete_keeps_the_row(forest, actor):
     delete_observation(observation, reason="nhập nhầm", actor=actor)
     assert Observation.objects.filter(pk=observation.pk, is_deleted=True).exists()
     assert AuditEvent.objects.filter(action="delete", reason="nhập nhầm").exists()
+
+
+BOUND = st.none() | st.decimals(min_value=-1000, max_value=1000, places=2)
+
+
+@given(
+    BOUND,
+    BOUND,
+    st.sampled_from(list(IndicatorKind)),
+    st.sampled_from(["%", " % ", "ha", ""]),
+    st.decimals(min_value=-2000, max_value=2000, places=3),
+)
+def test_the_value_range_accepts_exactly_what_the_range_rules_accept(
+    value_min, value_max, kind, unit, value
+):
+    """An import checks values against value_range; the service against _check_range."""
+    indicator = Indicator(value_min=value_min, value_max=value_max, kind=kind, unit=unit)
+    low, high = value_range(indicator)
+    try:
+        _check_range(indicator, value)
+    except ValidationError:
+        accepted = False
+    else:
+        accepted = True
+    assert accepted == (low <= value <= high)

@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser, User
-from django.core.exceptions import ValidationError
 
 from nghiquyet.collector import cycle_collector_paused
 from nghiquyet.core.numbers import Convention, format_number
@@ -37,11 +36,11 @@ from nghiquyet.results.bulk import (
     BulkResult,
     ChangedValue,
     NewValue,
-    check_value,
     read_plain_number,
     write_observations,
 )
 from nghiquyet.results.models import Observation
+from nghiquyet.results.services import value_range
 
 from .files import Kind, Limits
 from .problems import FileRefused, Problem, Problems
@@ -100,18 +99,8 @@ class Change:
     entry: Entry
     status: Status
     old: Existing | None
-
-    @property
-    def estimate(self) -> bool:
-        if self.entry.estimate is not None:
-            return self.entry.estimate
-        return self.old.is_estimate if self.old else False
-
-    @property
-    def note(self) -> str:
-        if self.entry.note is not None:
-            return self.entry.note
-        return self.old.note if self.old else ""
+    estimate: bool  # what would be stored: the file's flag, or the stored one if it has none
+    note: str  # likewise
 
     @property
     def shown(self) -> str:
@@ -221,7 +210,7 @@ def apply_preview(preview: Preview, *, actor: Actor, reported_on: date | None = 
         raise ValueError("A preview with errors is never written.")
     new: list[NewValue] = []
     changed: list[ChangedValue] = []
-    ends: dict[str, date] = {}
+    ends: dict[str, str] = {}  # period code → its last day, ISO
     where: dict[str, str] = {}  # sheet → "file · sheet · dòng "
     for change in preview.changes:
         status = change.status
@@ -237,7 +226,7 @@ def apply_preview(preview: Preview, *, actor: Actor, reported_on: date | None = 
             indicator_pk, unit_pk, code = entry.key
             end = ends.get(code)
             if end is None:
-                end = ends[code] = entry.period.end
+                end = ends[code] = entry.period.end.isoformat()
             new.append(
                 NewValue(
                     indicator_pk,
@@ -374,10 +363,10 @@ class _RowReader:
         A file of 100.000 rows names the same few resolutions, indicators, units and periods
         thousands of times. What the rules found good for a cell text is remembered, and a row
         whose texts were all found good, whose unit and period fit the resolution and whose
-        value is a plain number in range is taken at once; any other row — the first with a
-        new text, a blank one, a bad one — goes through :meth:`_checked_entry`, which reports
-        what is wrong. Both give the same entry for the same row (tests/intake: the property
-        test of the two paths)."""
+        value is a plain number within the indicator's range is taken at once; any other row
+        — the first with a new text, a blank one, a bad one — goes through
+        :meth:`_checked_entry`, which reports what is wrong. Both give the same entry for the
+        same row (tests/intake: the property test of the two paths)."""
         columns = self.table.columns
         at = {key: column.index for key, column in columns.items()}
         resolution_at, indicator_at = at["resolution"], at["indicator"]
@@ -391,7 +380,7 @@ class _RowReader:
         for row in self.table.rows:
             cells = row.cells
             try:
-                resolution_pk, indicator, indicator_pk = indicators[
+                resolution_pk, indicator, indicator_pk, low, high = indicators[
                     cells[resolution_at], cells[indicator_at]
                 ]
                 unit, unit_pk = units[cells[unit_at]]
@@ -404,13 +393,14 @@ class _RowReader:
                 value = read_plain_number(text, convention)
                 if value is None:
                     raise KeyError(text)
-                check_value(indicator, value)
+                if not low <= value <= high:
+                    raise KeyError(text)
                 estimate = None if estimate_at is None else estimates[cells[estimate_at]]
                 note: str | None = None
                 if note_at is not None:
                     typed = cells[note_at] if note_at < len(cells) else None
                     note = typed.strip() if isinstance(typed, str) else as_text(typed).strip()
-            except (KeyError, IndexError, TypeError, ValidationError):
+            except (KeyError, IndexError, TypeError):
                 entry = self._checked_entry(row)
                 if entry is not None:
                     append(entry)
@@ -607,8 +597,9 @@ class _RowReader:
 class _Good:
     """What the rules found good, by the cell texts that named it (see _long_entries)."""
 
-    # (resolution cell, indicator cell) → (resolution pk, indicator, indicator pk)
-    indicators: dict[tuple[object, object], tuple[int, Indicator, int]] = field(
+    # (resolution cell, indicator cell) → (resolution pk, indicator, indicator pk, the least
+    # and the greatest value it accepts)
+    indicators: dict[tuple[object, object], tuple[int, Indicator, int, Decimal, Decimal]] = field(
         default_factory=dict
     )
     units: dict[object, tuple[OrgUnit, int]] = field(default_factory=dict)
@@ -629,7 +620,8 @@ class _Good:
         with suppress(TypeError):  # an unhashable cell is never remembered
             if resolution is not None and indicator is not None:
                 key = (cell(row, "resolution"), cell(row, "indicator"))
-                self.indicators[key] = (resolution.pk, indicator, indicator.pk)
+                low, high = value_range(indicator)
+                self.indicators[key] = (resolution.pk, indicator, indicator.pk, low, high)
             if unit is not None:
                 self.units[cell(row, "org_unit")] = (unit, unit.pk)
             if period is not None:
@@ -719,20 +711,24 @@ def _existing(entries: list[Entry]) -> dict[tuple[int, int, str], Existing]:
 
 def _compare(entries: list[Entry]) -> list[Change]:
     existing = _existing(entries)
-    changes = []
+    get, new, unchanged, changed = existing.get, Status.NEW, Status.UNCHANGED, Status.CHANGED
+    changes: list[Change] = []
+    append = changes.append
     for entry in entries:
-        old = existing.get(entry.key)
+        old = get(entry.key)
+        estimate, note = entry.estimate, entry.note
         if old is None:
-            changes.append(Change(entry, Status.NEW, None))
+            append(Change(entry, new, None, estimate or False, note or ""))
             continue
-        change = Change(entry, Status.UNCHANGED, old)
+        if estimate is None:
+            estimate = old.is_estimate
+        if note is None:
+            note = old.note
         same = (
             old.value == entry.value
-            and old.is_estimate == change.estimate
-            and old.note == change.note
+            and old.is_estimate == estimate
+            and old.note == note
             and not old.needs_review
         )
-        if not same:
-            change.status = Status.CHANGED
-        changes.append(change)
+        append(Change(entry, unchanged if same else changed, old, estimate, note))
     return changes

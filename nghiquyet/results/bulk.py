@@ -90,7 +90,10 @@ class NewValue(NamedTuple):
     indicator_id: int
     org_unit_id: int
     period: str
-    period_end: date
+    # The period's last day as ISO text ("2023-12-31"), the form SQLite stores and COPY
+    # sends: written once per period code, not adapted once per row by the driver (a date
+    # object costs SQLite's adapter a Python call for each of a file's rows).
+    period_end: str
     value: Decimal
     raw_text: str
     is_estimate: bool
@@ -569,24 +572,22 @@ def _audit_rows(
             for name, value in _new_constants(user_id, now, reported_on or date.today()).items()
             if name in template
         )
-        snapshots = _Snapshots(template, _CREATED_OWN)
-        dates, texts = _memo(_json), _memo(_quote)
-        booleans = ("false", "true")
+        text, quote, booleans = _Snapshots(template, _CREATED_OWN).text, _quote, ("false", "true")
         for created, pk in zip(new, ids, strict=True):
             indicator, unit, period, end, value, raw, estimate, note, source = created
             number = str(pk)
-            snapshot = snapshots.text(
+            snapshot = text(
                 (
                     number,
                     str(indicator),
                     str(unit),
-                    texts(period),
-                    dates(end),
+                    quote(period),
+                    quote(end),
                     booleans[estimate],
-                    _json(value),
-                    _quote(raw),
-                    _quote(source),
-                    texts(note),
+                    quote(format(value.normalize(), "f")),  # a Decimal, as _plain writes it
+                    quote(raw),
+                    quote(source),
+                    quote(note),
                 )
             )
             yield "create", number, None, snapshot, source

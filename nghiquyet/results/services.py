@@ -7,6 +7,7 @@ by version, and audits the change. Bad input raises ``ValidationError`` naming t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -63,24 +64,40 @@ def read_value(
     return quantity.value, quantity.estimate
 
 
+_INFINITY = Decimal("Infinity")
+
+
+def _range_rules(indicator: Indicator) -> list[tuple[Decimal, Decimal, Callable[[Decimal], str]]]:
+    """The range rules of ``indicator``'s values: (least, greatest, why a value outside is
+    refused), one per rule that applies."""
+    rules: list[tuple[Decimal, Decimal, Callable[[Decimal], str]]] = []
+    low, high = indicator.value_min, indicator.value_max
+    if low is not None:
+        rules.append((low, _INFINITY, lambda v: f"Giá trị {v} nhỏ hơn mức tối thiểu {low}."))
+    if high is not None:
+        rules.append((-_INFINITY, high, lambda v: f"Giá trị {v} lớn hơn mức tối đa {high}."))
+    if indicator.kind in (IndicatorKind.FLOW, IndicatorKind.LEVEL):
+        rules.append((Decimal(0), _INFINITY, lambda v: "Giá trị âm không hợp lệ cho chỉ tiêu này."))
+    if indicator.unit.strip() == "%" and high is None and indicator.kind == IndicatorKind.LEVEL:
+        rules.append((-_INFINITY, Decimal(100), lambda v: f"Tỷ lệ {v} % vượt quá 100 %."))
+    return rules
+
+
+def value_range(indicator: Indicator) -> tuple[Decimal, Decimal]:
+    """The least and the greatest value ``indicator`` accepts (infinite where no rule bounds
+    it): an import checks 100.000 values against two numbers, and only a value outside asks
+    :func:`_check_range` why."""
+    rules = _range_rules(indicator)
+    return (
+        max((low for low, _, _ in rules), default=-_INFINITY),
+        min((high for _, high, _ in rules), default=_INFINITY),
+    )
+
+
 def _check_range(indicator: Indicator, value: Decimal) -> None:
-    if indicator.value_min is not None and value < indicator.value_min:
-        raise ValidationError(
-            {"value": f"Giá trị {value} nhỏ hơn mức tối thiểu {indicator.value_min}."}
-        )
-    if indicator.value_max is not None and value > indicator.value_max:
-        raise ValidationError(
-            {"value": f"Giá trị {value} lớn hơn mức tối đa {indicator.value_max}."}
-        )
-    if indicator.kind in (IndicatorKind.FLOW, IndicatorKind.LEVEL) and value < 0:
-        raise ValidationError({"value": "Giá trị âm không hợp lệ cho chỉ tiêu này."})
-    if (
-        indicator.unit.strip() == "%"
-        and indicator.value_max is None
-        and value > 100
-        and indicator.kind == IndicatorKind.LEVEL
-    ):
-        raise ValidationError({"value": f"Tỷ lệ {value} % vượt quá 100 %."})
+    for low, high, why in _range_rules(indicator):
+        if not low <= value <= high:
+            raise ValidationError({"value": why(value)})
 
 
 @transaction.atomic

@@ -1,7 +1,6 @@
 """The bulk writer keeps the rules and the audit content of record_observation."""
 
 import json
-from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -34,7 +33,7 @@ def test_a_bulk_create_audits_what_the_service_audits(demo, forest, actor):
                 forest.pk,
                 scope.pk,
                 "2023-Q2",
-                date(2023, 6, 30),
+                "2023-06-30",
                 Decimal("120.5"),
                 "120,5",
                 False,
@@ -72,7 +71,7 @@ def test_every_bulk_create_is_audited_with_the_snapshot_of_its_own_row(demo, for
             forest.pk,
             scope.pk,
             f"2023-M{month:02d}",
-            date(2023, month, 28),
+            f"2023-{month:02d}-28",
             Decimal(month * 1001) / 8,
             f"{month}.000,5",
             month % 2 == 0,
@@ -179,7 +178,7 @@ def test_constants_written_into_the_statement_arrive_exactly(demo, forest):
         forest.pk,
         forest.resolution.scope.pk,
         "2023-Q2",
-        date(2023, 6, 30),
+        "2023-06-30",
         Decimal("1"),
         "1",
         False,
