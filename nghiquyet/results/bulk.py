@@ -335,8 +335,8 @@ class _Inserter:
         if connection.vendor != "sqlite" or not rows:
             return None
         # SQLite lets one connection write at a time, from our first INSERT to the commit,
-        # and AUTOINCREMENT gives each new row the next id above every id ever used: our
-        # rows have consecutive ids ending at the last one inserted. Checked, not assumed.
+        # and gives each new row the largest id + 1 (AppendOnlyId): our rows have
+        # consecutive ids ending at the last one inserted. Checked, not assumed.
         with connection.cursor() as cursor:
             cursor.execute("SELECT last_insert_rowid()")
             last = cursor.fetchone()[0]

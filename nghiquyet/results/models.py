@@ -16,6 +16,19 @@ if TYPE_CHECKING:
     from django.db.backends.base.base import BaseDatabaseWrapper
 
 
+class AppendOnlyId(models.BigAutoField):  # type: ignore[type-arg]
+    """The id of a table whose rows are never deleted — observations are marked deleted,
+    audit events stay forever. On SQLite it is a plain INTEGER PRIMARY KEY, which SQLite
+    fills with the largest id + 1: with no row ever removed, the ids AUTOINCREMENT would give,
+    without the write to ``sqlite_sequence`` that AUTOINCREMENT makes for every row inserted
+    (a fifth of the time of an import of 100.000 rows; docs/import-export.md#performance)."""
+
+    def db_type_suffix(self, connection: BaseDatabaseWrapper) -> str | None:
+        if connection.vendor == "sqlite":
+            return None
+        return super().db_type_suffix(connection)
+
+
 class Observation(models.Model):
     """The value of an indicator for an org unit and period, as typed and as parsed.
 
@@ -30,6 +43,7 @@ class Observation(models.Model):
         EXTRACTED = "extracted", _("Trích từ văn bản")
         DEMO = "demo", _("Dữ liệu minh họa từ bài báo")
 
+    id = AppendOnlyId(primary_key=True)
     # Every index is written on every import of 100.000 rows, so each one earns its place:
     # two serve every read (observation_unique_live, indicator first; obs_series, unit
     # first); indicator and org_unit have no index of their own, nor have created_by and
@@ -146,6 +160,7 @@ class AuditDocument(models.JSONField):
 class AuditEvent(models.Model):
     """Who changed what, when, from what to what, and why. Append-only."""
 
+    id = AppendOnlyId(primary_key=True)
     # An import writes one event per row, and every index is written with it: the trail is
     # read by object (audit_object below), and in time order by id, which grows with ``at``;
     # neither ``at`` nor ``actor`` is looked up, so neither has an index.
