@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -190,3 +191,16 @@ def test_constants_written_into_the_statement_arrive_exactly(demo, forest):
     event = AuditEvent.objects.get(model="results.observation", object_pk=str(observation.pk))
     assert event.actor_label == label and event.reason == "" and event.actor is None
     assert observation.source == "import" and observation.version == 1
+
+
+@pytest.mark.django_db
+def test_sqlite_numbers_imported_rows_without_autoincrement():
+    """AUTOINCREMENT writes sqlite_sequence for every row inserted; the ids of observations
+    and audit events are rowids (AppendOnlyId), which bulk's consecutive-id check relies on."""
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite's table definition")
+    with connection.cursor() as cursor:
+        for table in ("results_observation", "results_auditevent"):
+            cursor.execute("SELECT sql FROM sqlite_master WHERE name = %s", [table])
+            sql = cursor.fetchone()[0]
+            assert '"id" integer NOT NULL PRIMARY KEY' in sql and "AUTOINCREMENT" not in sql
