@@ -518,20 +518,12 @@ class _Snapshots:
         self._format = text
 
     def text(self, own: tuple[str, ...]) -> str:
-        """The snapshot with the ``own`` fields' values, each as JSON text (:func:`_json`)."""
+        """The snapshot with the ``own`` fields' values, each as JSON text (as ``json.dumps``
+        writes that one value)."""
         return self._format % own
 
 
 _quote = json.encoder.encode_basestring_ascii  # how json.dumps writes a str (ensure_ascii)
-
-
-def _json(value: Any) -> str:
-    """One value of a snapshot as json.dumps writes it."""
-    if isinstance(value, str):
-        return _quote(value)
-    if isinstance(value, Decimal | date):  # datetime is a date
-        return _quote(_plain(value))
-    return json.dumps(value)
 
 
 # A new row's own values, in the order of the snapshot's fields (Observation's).
