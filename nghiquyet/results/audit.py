@@ -37,6 +37,16 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def converted_fields(model: type[models.Model]) -> list[str]:
+    """The concrete fields whose values :func:`_plain` changes — decimals, dates and times
+    (a DateTimeField is a DateField); every other value goes into a snapshot as it is."""
+    return [
+        field.attname
+        for field in model._meta.concrete_fields
+        if isinstance(field, models.DecimalField | models.DateField)
+    ]
+
+
 def snapshot(instance: models.Model) -> dict[str, Any]:
     """The concrete field values of a row, JSON-ready."""
     return {

@@ -34,7 +34,7 @@ from nghiquyet.collector import cycle_collector_paused
 from nghiquyet.core.numbers import Convention
 from nghiquyet.plans.models import Indicator
 
-from .audit import Actor, _plain
+from .audit import Actor, _plain, converted_fields
 from .models import AuditEvent, Observation
 
 # The range rules live in the service; importing them keeps one definition of each rule.
@@ -179,10 +179,16 @@ def _lock_and_check(changed: Sequence[ChangedValue]) -> dict[int, dict[str, Any]
     """The rows about to change, locked, as audit snapshots; raise if any has moved on."""
     befores: dict[int, dict[str, Any]] = {}
     pks = [row.pk for row in changed]
+    # What snapshot() holds, without a call per field: the row as read, then the few
+    # fields _plain changes (100.000 rows × 21 fields was 3 s of an import of changes).
+    converted = converted_fields(Observation)
     for chunk in _chunks(pks):
         query = Observation.objects.select_for_update().filter(pk__in=chunk, is_deleted=False)
-        for values in query.values(*_ATTNAMES):
-            befores[values["id"]] = {name: _plain(value) for name, value in values.items()}
+        for values in query.values_list(*_ATTNAMES):
+            before = dict(zip(_ATTNAMES, values, strict=True))
+            for name in converted:
+                before[name] = _plain(before[name])
+            befores[before["id"]] = before
     stale = [
         row
         for row in changed

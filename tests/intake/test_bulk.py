@@ -152,6 +152,18 @@ def test_an_update_moves_the_version_on(demo, run, csv_file, forest):
     assert observation.version == 2 and observation.value == 611
 
 
+def test_a_bulk_update_audits_the_snapshots_before_and_after(demo, run, csv_file, forest):
+    """The rows being changed are read as values and only some fields converted: the event
+    must still hold exactly what snapshot() gives before and after, as record_change would."""
+    observation = Observation.objects.get(indicator=forest, period="2023-9M")
+    before = snapshot(observation)
+    assert run("import", str(csv_file("cho-don-2023,2,cho-don,2023-9M,611,ƯTH,ghi chú"))).code == 0
+    observation.refresh_from_db()
+    event = AuditEvent.objects.get(action="update", object_pk=str(observation.pk))
+    assert event.before == before
+    assert event.after == snapshot(observation)
+
+
 def test_an_import_of_the_same_value_confirms_a_draft_read_from_text(demo, run, csv_file, forest):
     draft = record_observation(
         indicator=forest,
